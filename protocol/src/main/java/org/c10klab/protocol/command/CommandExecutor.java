@@ -1,0 +1,174 @@
+package org.c10klab.protocol.command;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+import org.c10klab.protocol.ProtocolLimits;
+import org.c10klab.protocol.resp.BulkString;
+import org.c10klab.protocol.resp.ErrorReply;
+import org.c10klab.protocol.resp.IntegerReply;
+import org.c10klab.protocol.resp.RespArray;
+import org.c10klab.protocol.resp.RespCommand;
+import org.c10klab.protocol.resp.RespValue;
+import org.c10klab.protocol.resp.SimpleString;
+import org.c10klab.protocol.store.LruStore;
+
+/**
+ * Decides the reply to each command; the same instance serves every connection of a server.
+ * It never waits and never does socket work: SLEEP and WORK come back as {@link Reply.AfterSleep}
+ * and {@link Reply.AfterWork} for the model to carry out.
+ */
+public final class CommandExecutor {
+
+    /** Every command name this executor implements, in upper case. */
+    public static final Set<String> COMMAND_NAMES = Set.of(
+            "PING", "ECHO", "SET", "GET", "DEL", "SLEEP", "WORK", "INFO", "QUIT", "COMMAND", "CONFIG");
+
+    private final LruStore store;
+    private final ProtocolLimits limits;
+    private final InfoSource info;
+
+    public CommandExecutor(LruStore store, ProtocolLimits limits, InfoSource info) {
+        this.store = store;
+        this.limits = limits;
+        this.info = info;
+    }
+
+    /** The reply to {@code command}; errors are replies too, never exceptions. */
+    public Reply execute(RespCommand command) {
+        String name = command.name();
+        return switch (name) {
+            case "PING" -> ping(command);
+            case "ECHO" -> exactly(command, 2) ? now(new BulkString(command.argument(1))) : wrongArity(name);
+            case "SET" -> set(command);
+            case "GET" -> exactly(command, 2) ? now(store.get(command.argument(1))) : wrongArity(name);
+            case "DEL" -> del(command);
+            case "SLEEP" -> bounded(command, "SLEEP ms", limits.maxSleepMillis(),
+                    millis -> new Reply.AfterSleep(millis, SimpleString.OK));
+            case "WORK" -> bounded(command, "WORK micros", limits.maxWorkMicros(),
+                    micros -> new Reply.AfterWork(micros, SimpleString.OK));
+            case "INFO" -> command.arity() <= 2 ? now(BulkString.of(infoText())) : wrongArity(name);
+            case "QUIT" -> new Reply.NowThenClose(SimpleString.OK);
+            case "COMMAND" -> now(RespArray.EMPTY);
+            case "CONFIG" -> config(command);
+            default -> now(ErrorReply.err("unknown command '" + command.text(0) + "'"));
+        };
+    }
+
+    /** The shared store, for servers that report its size. */
+    public LruStore store() {
+        return store;
+    }
+
+    private Reply ping(RespCommand command) {
+        return switch (command.arity()) {
+            case 1 -> now(SimpleString.PONG);
+            case 2 -> now(new BulkString(command.argument(1)));
+            default -> wrongArity("PING");
+        };
+    }
+
+    private Reply set(RespCommand command) {
+        if (command.arity() < 3) {
+            return wrongArity("SET");
+        }
+        if (command.arity() > 3) {
+            return now(ErrorReply.err("syntax error")); // SET's options (EX, NX, ...) are not supported
+        }
+        long size = (long) command.argument(1).length + command.argument(2).length;
+        if (size > store.maxBytes()) {
+            return now(ErrorReply.err(ProtocolLimits.exceeded("entry size", size, store.maxBytes())));
+        }
+        store.put(command.argument(1), command.argument(2));
+        return now(SimpleString.OK);
+    }
+
+    private Reply del(RespCommand command) {
+        if (command.arity() < 2) {
+            return wrongArity("DEL");
+        }
+        long removed = 0;
+        for (int i = 1; i < command.arity(); i++) {
+            if (store.remove(command.argument(i))) {
+                removed++;
+            }
+        }
+        return now(new IntegerReply(removed));
+    }
+
+    /** SLEEP and WORK: one non-negative integer argument up to {@code max}, then the model waits. */
+    private Reply bounded(RespCommand command, String what, long max, LongFunction<Reply> reply) {
+        if (!exactly(command, 2)) {
+            return wrongArity(command.name());
+        }
+        long value;
+        try {
+            value = Long.parseLong(command.text(1));
+        } catch (NumberFormatException e) {
+            return now(ErrorReply.err("value is not an integer or out of range"));
+        }
+        if (value < 0) {
+            return now(ErrorReply.err(what + ": " + value + " (expected: >= 0)"));
+        }
+        if (value > max) {
+            return now(ErrorReply.err(ProtocolLimits.exceeded(what, value, max)));
+        }
+        return reply.apply(value);
+    }
+
+    private Reply config(RespCommand command) {
+        if (command.arity() < 2) {
+            return wrongArity("CONFIG");
+        }
+        String sub = command.text(1).toLowerCase(Locale.ROOT);
+        if (!sub.equals("get")) {
+            return now(ErrorReply.err("unknown subcommand '" + command.text(1) + "'. Try CONFIG GET."));
+        }
+        if (command.arity() != 3) {
+            return now(ErrorReply.err("wrong number of arguments for 'config|get' command"));
+        }
+        // redis-benchmark reads both before it starts and fails on any other shape.
+        return switch (command.text(2).toLowerCase(Locale.ROOT)) {
+            case "save" -> now(RespArray.of(BulkString.of("save"), BulkString.EMPTY));
+            case "appendonly" -> now(RespArray.of(BulkString.of("appendonly"), BulkString.of("no")));
+            default -> now(RespArray.EMPTY);
+        };
+    }
+
+    private String infoText() {
+        StringBuilder text = new StringBuilder("# Server\r\n");
+        appendFields(text, info.serverFields());
+        text.append("# Store\r\n")
+                .append("keys:").append(store.size()).append("\r\n")
+                .append("bytes:").append(store.bytes()).append("\r\n")
+                .append("hits:").append(store.hits()).append("\r\n")
+                .append("misses:").append(store.misses()).append("\r\n")
+                .append("evictions:").append(store.evictions()).append("\r\n")
+                .append("# Limits\r\n")
+                .append("max_bulk_bytes:").append(limits.maxBulkBytes()).append("\r\n")
+                .append("max_inline_bytes:").append(limits.maxInlineBytes()).append("\r\n")
+                .append("max_arguments:").append(limits.maxArguments()).append("\r\n")
+                .append("max_sleep_ms:").append(limits.maxSleepMillis()).append("\r\n")
+                .append("max_work_us:").append(limits.maxWorkMicros()).append("\r\n")
+                .append("store_max_entries:").append(limits.storeMaxEntries()).append("\r\n")
+                .append("store_max_bytes:").append(limits.storeMaxBytes()).append("\r\n");
+        return text.toString();
+    }
+
+    private static void appendFields(StringBuilder text, Map<String, Object> fields) {
+        fields.forEach((key, value) -> text.append(key).append(':').append(value).append("\r\n"));
+    }
+
+    private static boolean exactly(RespCommand command, int arity) {
+        return command.arity() == arity;
+    }
+
+    private static Reply wrongArity(String name) {
+        return now(ErrorReply.err("wrong number of arguments for '" + name.toLowerCase(Locale.ROOT) + "' command"));
+    }
+
+    private static Reply now(RespValue value) {
+        return new Reply.Now(value);
+    }
+}

@@ -1,0 +1,122 @@
+package org.c10klab.protocol.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.c10klab.protocol.command.CommandExecutor;
+
+/**
+ * One server's Micrometer registry, tagged with its model, with the meters of DESIGN section 4 and
+ * the JVM binders. Counting is cheap and safe from any thread.
+ */
+public final class ServerMetrics implements AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final AtomicLong activeConnections = new AtomicLong();
+    private final Counter accepted;
+    private final Counter protocolErrors;
+    private final ConcurrentMap<String, Counter> rejectedByReason = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> timerByCommand = new ConcurrentHashMap<>();
+
+    public ServerMetrics(String model) {
+        registry.config().commonTags(MeterNames.TAG_MODEL, model);
+        // jvm.threads.states reads every thread's ThreadInfo on each scrape; with ~10k threads that
+        // freezes the process (Micrometer issue 1805). jvm.threads.live and .peak stay.
+        registry.config().meterFilter(MeterFilter.denyNameStartsWith("jvm.threads.states"));
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        registry.gauge(MeterNames.CONNECTIONS_ACTIVE, activeConnections);
+        accepted = registry.counter(MeterNames.CONNECTIONS_ACCEPTED);
+        protocolErrors = registry.counter(MeterNames.PROTOCOL_ERRORS);
+    }
+
+    /** The registry, for model-specific meters. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** A connection was accepted and is now open. */
+    public void connectionOpened() {
+        accepted.increment();
+        activeConnections.incrementAndGet();
+    }
+
+    /** An open connection closed, for any reason. */
+    public void connectionClosed() {
+        activeConnections.decrementAndGet();
+    }
+
+    /** Connections open now. */
+    public long activeConnections() {
+        return activeConnections.get();
+    }
+
+    /** Connections accepted since start. */
+    public long acceptedConnections() {
+        return (long) accepted.count();
+    }
+
+    /** A connection was refused or closed for {@code reason} (see the {@code REASON_} names). */
+    public void connectionRejected(String reason) {
+        rejectedByReason.computeIfAbsent(reason,
+                r -> registry.counter(MeterNames.CONNECTIONS_REJECTED, MeterNames.TAG_REASON, r)).increment();
+    }
+
+    /** Rejections since start, by reason, for INFO. */
+    public String rejectedSummary() {
+        StringBuilder summary = new StringBuilder();
+        rejectedByReason.forEach((reason, counter) ->
+                summary.append(summary.isEmpty() ? "" : ",").append(reason).append('=').append((long) counter.count()));
+        return summary.isEmpty() ? "none" : summary.toString();
+    }
+
+    /** A connection sent bytes that were not a valid request. */
+    public void protocolError() {
+        protocolErrors.increment();
+        connectionRejected(MeterNames.REASON_PROTOCOL_ERROR);
+    }
+
+    /** The timer for one command name; unknown names share one timer so hostile input cannot grow the registry. */
+    public Timer commandTimer(String commandName) {
+        String tag = CommandExecutor.COMMAND_NAMES.contains(commandName) ? commandName : "OTHER";
+        return timerByCommand.computeIfAbsent(tag,
+                name -> Timer.builder(MeterNames.COMMANDS).tag(MeterNames.TAG_COMMAND, name).register(registry));
+    }
+
+    /** Publishes a gauge of virtual threads alive now, counted by the server. */
+    public void gaugeVirtualThreads(Supplier<Number> liveVirtualThreads) {
+        Gauge.builder(MeterNames.THREADS_VIRTUAL, liveVirtualThreads)
+                .description("virtual threads alive now, counted by the server")
+                .register(registry);
+    }
+
+    @Override
+    public void close() {
+        gcMetrics.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,240 @@
+package org.c10klab.protocol.resp;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.c10klab.protocol.ProtocolLimits;
+
+/**
+ * Decodes requests (RESP arrays of bulk strings, or inline lines such as {@code PING\r\n}) from
+ * bytes fed in chunks of any size. One instance per connection; not thread-safe.
+ *
+ * <p>{@link #decode} consumes bytes until one command is complete and returns it, or returns null
+ * once the buffer is exhausted; partial state is kept here, so callers never re-feed bytes. Every
+ * length is checked against {@link ProtocolLimits} before anything is allocated for it. After a
+ * {@link ProtocolException} the decoder is back in its initial state.
+ */
+public final class RespRequestDecoder {
+
+    private enum State { TYPE, INLINE, ARRAY_LENGTH, BULK_TYPE, BULK_LENGTH, BULK_CONTENT, BULK_CRLF }
+
+    /** A length line holds a sign and at most 19 digits, then CR. */
+    private static final int MAX_LENGTH_LINE = 21;
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+
+    private final ProtocolLimits limits;
+    private final LineBuffer line;
+    private State state = State.TYPE;
+    private int argumentsLeft;
+    private List<byte[]> arguments;
+    private byte[] bulk;
+    private int bulkFilled;
+    private int crlfSeen;
+
+    public RespRequestDecoder(ProtocolLimits limits) {
+        this.limits = limits;
+        this.line = new LineBuffer();
+    }
+
+    /**
+     * Consumes bytes from {@code in} (advancing its position) until a command is complete.
+     *
+     * @return the command, or null when {@code in} ran out first (feed more bytes later)
+     * @throws ProtocolException when the bytes are not a valid request
+     */
+    public RespCommand decode(ByteBuffer in) {
+        try {
+            while (in.hasRemaining()) {
+                RespCommand command = switch (state) {
+                    case TYPE -> decodeType(in);
+                    case INLINE -> decodeInline(in);
+                    case ARRAY_LENGTH -> decodeArrayLength(in);
+                    case BULK_TYPE -> decodeBulkType(in);
+                    case BULK_LENGTH -> decodeBulkLength(in);
+                    case BULK_CONTENT -> decodeBulkContent(in);
+                    case BULK_CRLF -> decodeBulkCrlf(in);
+                };
+                if (command != null) {
+                    return command;
+                }
+            }
+            return null;
+        } catch (ProtocolException e) {
+            reset();
+            throw e;
+        }
+    }
+
+    /** True when no partial command is buffered. */
+    public boolean isIdle() {
+        return state == State.TYPE && line.length() == 0;
+    }
+
+    /** Forgets any partial command and releases its buffers. */
+    public void reset() {
+        state = State.TYPE;
+        line.clear();
+        arguments = null;
+        bulk = null;
+        bulkFilled = 0;
+        crlfSeen = 0;
+        argumentsLeft = 0;
+    }
+
+    private RespCommand decodeType(ByteBuffer in) {
+        if (in.get(in.position()) == RespType.ARRAY.prefix()) {
+            in.get();
+            state = State.ARRAY_LENGTH;
+        } else {
+            state = State.INLINE;
+        }
+        return null;
+    }
+
+    private RespCommand decodeInline(ByteBuffer in) {
+        if (!readLine(in, limits.maxInlineBytes() + 1, "inline request length")) {
+            return null;
+        }
+        List<byte[]> words = line.splitWords();
+        line.clear();
+        state = State.TYPE;
+        if (words.size() > limits.maxArguments()) {
+            throw new ProtocolException(ProtocolLimits.exceeded("arguments", words.size(), limits.maxArguments()));
+        }
+        // An empty line is a keep-alive from telnet or nc, not a command.
+        return words.isEmpty() ? null : new RespCommand(words);
+    }
+
+    private RespCommand decodeArrayLength(ByteBuffer in) {
+        if (!readLine(in, MAX_LENGTH_LINE, "multibulk length line")) {
+            return null;
+        }
+        long count = parseLength("invalid multibulk length");
+        if (count > limits.maxArguments()) {
+            throw new ProtocolException(ProtocolLimits.exceeded("arguments", count, limits.maxArguments()));
+        }
+        if (count == 0) {
+            // "*0\r\n" is an empty request; Redis ignores it too.
+            state = State.TYPE;
+            return null;
+        }
+        argumentsLeft = (int) count;
+        arguments = new ArrayList<>(argumentsLeft);
+        state = State.BULK_TYPE;
+        return null;
+    }
+
+    private RespCommand decodeBulkType(ByteBuffer in) {
+        byte prefix = in.get();
+        if (prefix != RespType.BULK_STRING.prefix()) {
+            throw new ProtocolException("expected '$', got '" + printable(prefix) + "'");
+        }
+        state = State.BULK_LENGTH;
+        return null;
+    }
+
+    private RespCommand decodeBulkLength(ByteBuffer in) {
+        if (!readLine(in, MAX_LENGTH_LINE, "bulk length line")) {
+            return null;
+        }
+        long length = parseLength("invalid bulk length");
+        if (length > limits.maxBulkBytes()) {
+            throw new ProtocolException(ProtocolLimits.exceeded("bulk length", length, limits.maxBulkBytes()));
+        }
+        bulk = new byte[(int) length];
+        bulkFilled = 0;
+        state = length == 0 ? State.BULK_CRLF : State.BULK_CONTENT;
+        return null;
+    }
+
+    private RespCommand decodeBulkContent(ByteBuffer in) {
+        int n = Math.min(in.remaining(), bulk.length - bulkFilled);
+        in.get(bulk, bulkFilled, n);
+        bulkFilled += n;
+        if (bulkFilled == bulk.length) {
+            state = State.BULK_CRLF;
+            crlfSeen = 0;
+        }
+        return null;
+    }
+
+    private RespCommand decodeBulkCrlf(ByteBuffer in) {
+        while (crlfSeen < 2 && in.hasRemaining()) {
+            byte expected = crlfSeen == 0 ? CR : LF;
+            byte actual = in.get();
+            if (actual != expected) {
+                throw new ProtocolException("expected CRLF after bulk string, got '" + printable(actual) + "'");
+            }
+            crlfSeen++;
+        }
+        if (crlfSeen < 2) {
+            return null;
+        }
+        crlfSeen = 0;
+        arguments.add(bulk);
+        bulk = null;
+        if (--argumentsLeft > 0) {
+            state = State.BULK_TYPE;
+            return null;
+        }
+        RespCommand command = new RespCommand(arguments);
+        arguments = null;
+        state = State.TYPE;
+        return command;
+    }
+
+    /**
+     * Moves bytes up to and including the next LF into {@link #line} (without the LF).
+     *
+     * @param maxLength the most bytes the line may hold before its LF, CR included
+     * @return true when the line is complete
+     */
+    private boolean readLine(ByteBuffer in, int maxLength, String what) {
+        int start = in.position();
+        int end = in.limit();
+        for (int i = start; i < end; i++) {
+            if (in.get(i) == LF) {
+                appendBounded(in, i - start, maxLength, what);
+                in.get(); // the LF itself
+                return true;
+            }
+        }
+        appendBounded(in, end - start, maxLength, what);
+        return false;
+    }
+
+    private void appendBounded(ByteBuffer in, int count, int maxLength, String what) {
+        long total = (long) line.length() + count;
+        if (total > maxLength) {
+            throw new ProtocolException(ProtocolLimits.exceeded(what, total, maxLength));
+        }
+        line.append(in, count);
+    }
+
+    /** Parses the CR-terminated decimal in {@link #line}; clears the line. */
+    private long parseLength(String invalid) {
+        try {
+            int length = line.length();
+            if (length < 2 || line.byteAt(length - 1) != CR) {
+                throw new ProtocolException(invalid + " (expected CRLF after the length)");
+            }
+            long value = 0;
+            for (int i = 0; i < length - 1; i++) {
+                byte digit = line.byteAt(i);
+                if (digit < '0' || digit > '9') {
+                    // Negative lengths ("$-1") are valid in replies, never in requests.
+                    throw new ProtocolException(invalid);
+                }
+                value = value * 10 + (digit - '0');
+            }
+            return value;
+        } finally {
+            line.clear();
+        }
+    }
+
+    private static String printable(byte b) {
+        return b >= 0x20 && b < 0x7f ? String.valueOf((char) b) : String.format("\\x%02x", b & 0xff);
+    }
+}
