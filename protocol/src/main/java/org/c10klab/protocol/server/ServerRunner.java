@@ -1,0 +1,48 @@
+package org.c10klab.protocol.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import org.c10klab.protocol.observe.MetricsHttpServer;
+import org.c10klab.protocol.observe.ServerMetrics;
+
+/**
+ * What every model does around its accept loop when run from the command line: the metrics
+ * endpoint, the LISTENING line, and a graceful stop on SIGTERM or SIGINT.
+ */
+public final class ServerRunner {
+
+    private ServerRunner() {
+    }
+
+    /**
+     * Serves until the JVM is asked to stop, then drains and returns.
+     *
+     * @param server  a started server
+     * @param options the options it was started with
+     * @param metrics the server's registry, published at {@code /metrics}
+     * @param out     where the LISTENING line goes (stdout)
+     * @return the process exit code: 0 after a graceful stop
+     */
+    public static int serve(LabServer server, ServerOptions options, ServerMetrics metrics, PrintStream out)
+            throws IOException, InterruptedException {
+        MetricsHttpServer http = options.metricsPort < 0 ? null
+                : new MetricsHttpServer(options.bind, options.metricsPort, metrics, server::isAccepting);
+        Thread stopper = new Thread(() -> server.stop(options.drainTimeout), "graceful-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+
+        out.println(new ListeningLine(server.model(), hostPort(server), http == null ? "off" : http.address(),
+                server.effectiveBacklog(), ProcessHandle.current().pid()).format());
+        out.flush();
+
+        server.awaitStopped();
+        if (http != null) {
+            http.close();
+        }
+        metrics.close();
+        return 0;
+    }
+
+    private static String hostPort(LabServer server) {
+        return server.localAddress().getAddress().getHostAddress() + ":" + server.localAddress().getPort();
+    }
+}
