@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import org.c10klab.protocol.observe.MetricsHttpServer;
 import org.c10klab.protocol.observe.ServerMetrics;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * What every model does around its accept loop when run from the command line: the metrics
@@ -27,8 +29,11 @@ public final class ServerRunner {
             throws IOException, InterruptedException {
         MetricsHttpServer http = options.metricsPort < 0 ? null
                 : new MetricsHttpServer(options.bind, options.metricsPort, metrics, server::isAccepting);
-        Thread stopper = new Thread(() -> server.stop(options.drainTimeout), "graceful-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        // A signal handler rather than a shutdown hook: after a hook the JVM exits 143, not 0.
+        SignalHandler gracefulStop = signal ->
+                Thread.ofPlatform().name("graceful-stop").start(() -> server.stop(options.drainTimeout));
+        Signal.handle(new Signal("TERM"), gracefulStop);
+        Signal.handle(new Signal("INT"), gracefulStop);
 
         out.println(new ListeningLine(server.model(), hostPort(server), http == null ? "off" : http.address(),
                 server.effectiveBacklog(), ProcessHandle.current().pid()).format());
