@@ -2,6 +2,7 @@ package org.c10klab.protocol.server;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import org.c10klab.protocol.observe.ServerMetrics;
 
 /** A running server of any model, as {@link ServerRunner} and tests drive it. */
 public interface LabServer {
@@ -11,6 +12,9 @@ public interface LabServer {
 
     /** The address actually bound (the real port when 0 was asked for). */
     InetSocketAddress localAddress();
+
+    /** The server's meters, published at {@code /metrics}. */
+    ServerMetrics metrics();
 
     /** The accept-queue limit the kernel applies: min(requested backlog, somaxconn). */
     int effectiveBacklog();

@@ -3,7 +3,6 @@ package org.c10klab.protocol.server;
 import java.io.IOException;
 import java.io.PrintStream;
 import org.c10klab.protocol.observe.MetricsHttpServer;
-import org.c10klab.protocol.observe.ServerMetrics;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -21,14 +20,13 @@ public final class ServerRunner {
      *
      * @param server  a started server
      * @param options the options it was started with
-     * @param metrics the server's registry, published at {@code /metrics}
      * @param out     where the LISTENING line goes (stdout)
      * @return the process exit code: 0 after a graceful stop
      */
-    public static int serve(LabServer server, ServerOptions options, ServerMetrics metrics, PrintStream out)
+    public static int serve(LabServer server, ServerOptions options, PrintStream out)
             throws IOException, InterruptedException {
         MetricsHttpServer http = options.metricsPort < 0 ? null
-                : new MetricsHttpServer(options.bind, options.metricsPort, metrics, server::isAccepting);
+                : new MetricsHttpServer(options.bind, options.metricsPort, server.metrics(), server::isAccepting);
         // A signal handler rather than a shutdown hook: after a hook the JVM exits 143, not 0.
         SignalHandler gracefulStop = signal ->
                 Thread.ofPlatform().name("graceful-stop").start(() -> server.stop(options.drainTimeout));
@@ -43,7 +41,7 @@ public final class ServerRunner {
         if (http != null) {
             http.close();
         }
-        metrics.close();
+        server.metrics().close();
         return 0;
     }
 
