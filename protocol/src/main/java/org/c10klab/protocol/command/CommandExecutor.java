@@ -52,7 +52,7 @@ public final class CommandExecutor {
             case "QUIT" -> new Reply.NowThenClose(SimpleString.OK);
             case "COMMAND" -> now(RespArray.EMPTY);
             case "CONFIG" -> config(command);
-            default -> now(ErrorReply.err("unknown command '" + command.text(0) + "'"));
+            default -> now(ErrorReply.err("unknown command '" + quotable(command.text(0)) + "'"));
         };
     }
 
@@ -102,14 +102,16 @@ public final class CommandExecutor {
         if (!exactly(command, 2)) {
             return wrongArity(command.name());
         }
+        // Redis's wording for both a non-integer and a negative duration.
+        ErrorReply notAnInteger = ErrorReply.err("value is not an integer or out of range");
         long value;
         try {
             value = Long.parseLong(command.text(1));
         } catch (NumberFormatException e) {
-            return now(ErrorReply.err("value is not an integer or out of range"));
+            return now(notAnInteger);
         }
         if (value < 0) {
-            return now(ErrorReply.err(what + ": " + value + " (expected: >= 0)"));
+            return now(notAnInteger);
         }
         if (value > max) {
             return now(ErrorReply.err(ProtocolLimits.exceeded(what, value, max)));
@@ -123,7 +125,7 @@ public final class CommandExecutor {
         }
         String sub = command.text(1).toLowerCase(Locale.ROOT);
         if (!sub.equals("get")) {
-            return now(ErrorReply.err("unknown subcommand '" + command.text(1) + "'. Try CONFIG GET."));
+            return now(ErrorReply.err("unknown subcommand '" + quotable(command.text(1)) + "'. Try CONFIG GET."));
         }
         if (command.arity() != 3) {
             return now(ErrorReply.err("wrong number of arguments for 'config|get' command"));
@@ -158,6 +160,11 @@ public final class CommandExecutor {
 
     private static void appendFields(StringBuilder text, Map<String, Object> fields) {
         fields.forEach((key, value) -> text.append(key).append(':').append(value).append("\r\n"));
+    }
+
+    /** Client text for an error line: CR and LF would end the reply early, so they become spaces (as Redis does). */
+    private static String quotable(String text) {
+        return text.replace('\r', ' ').replace('\n', ' ');
     }
 
     private static boolean exactly(RespCommand command, int arity) {

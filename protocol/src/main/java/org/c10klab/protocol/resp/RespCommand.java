@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** One decoded request: the command name and its arguments, as raw bytes. */
 public final class RespCommand {
@@ -28,9 +27,18 @@ public final class RespCommand {
         return new RespCommand(args);
     }
 
-    /** The command name in upper case, for case-insensitive dispatch. */
+    /**
+     * The command name in upper case, for case-insensitive dispatch. Only ASCII letters change case,
+     * as in Redis: {@code "ſet"} must not become {@code SET}.
+     */
     public String name() {
-        return new String(arguments.get(0), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
+        byte[] name = arguments.get(0).clone();
+        for (int i = 0; i < name.length; i++) {
+            if (name[i] >= 'a' && name[i] <= 'z') {
+                name[i] -= 'a' - 'A';
+            }
+        }
+        return new String(name, StandardCharsets.UTF_8);
     }
 
     /** The number of words, the name included (Redis's "arity"). */

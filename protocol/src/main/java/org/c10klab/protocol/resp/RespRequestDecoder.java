@@ -18,8 +18,8 @@ public final class RespRequestDecoder {
 
     private enum State { TYPE, INLINE, ARRAY_LENGTH, BULK_TYPE, BULK_LENGTH, BULK_CONTENT, BULK_CRLF }
 
-    /** A length line holds a sign and at most 19 digits, then CR. */
-    private static final int MAX_LENGTH_LINE = 21;
+    /** A length line holds a sign and at most 19 digits before its CRLF. */
+    private static final int MAX_LENGTH_LINE = 20;
     private static final byte CR = '\r';
     private static final byte LF = '\n';
 
@@ -93,7 +93,7 @@ public final class RespRequestDecoder {
     }
 
     private RespCommand decodeInline(ByteBuffer in) {
-        if (!readLine(in, limits.maxInlineBytes() + 1, "inline request length")) {
+        if (!readLine(in, limits.maxInlineBytes(), "inline request length")) {
             return null;
         }
         List<byte[]> words = line.splitWords();
@@ -187,43 +187,61 @@ public final class RespRequestDecoder {
     /**
      * Moves bytes up to and including the next LF into {@link #line} (without the LF).
      *
-     * @param maxLength the most bytes the line may hold before its LF, CR included
+     * @param maxLength the most bytes the line may hold before its line end; a CR that ends the
+     *                  line (or may yet be followed by the LF) does not count
      * @return true when the line is complete
      */
     private boolean readLine(ByteBuffer in, int maxLength, String what) {
         int start = in.position();
         int end = in.limit();
-        for (int i = start; i < end; i++) {
+        int lf = -1;
+        for (int i = start; i < end && lf < 0; i++) {
             if (in.get(i) == LF) {
-                appendBounded(in, i - start, maxLength, what);
-                in.get(); // the LF itself
-                return true;
+                lf = i;
             }
         }
-        appendBounded(in, end - start, maxLength, what);
-        return false;
+        int count = (lf < 0 ? end : lf) - start;
+        requireWithin(in, count, maxLength, what);
+        line.append(in, count);
+        if (lf < 0) {
+            return false;
+        }
+        in.get(); // the LF itself
+        return true;
     }
 
-    private void appendBounded(ByteBuffer in, int count, int maxLength, String what) {
+    /** Throws when the line plus {@code count} more bytes from {@code in} is longer than {@code maxLength}. */
+    private void requireWithin(ByteBuffer in, int count, int maxLength, String what) {
         long total = (long) line.length() + count;
-        if (total > maxLength) {
-            throw new ProtocolException(ProtocolLimits.exceeded(what, total, maxLength));
+        if (total <= maxLength) {
+            return;
         }
-        line.append(in, count);
+        byte last = count > 0 ? in.get(in.position() + count - 1) : line.byteAt(line.length() - 1);
+        long content = last == CR ? total - 1 : total;
+        if (content > maxLength) {
+            throw new ProtocolException(ProtocolLimits.exceeded(what, content, maxLength));
+        }
     }
 
     /** Parses the CR-terminated decimal in {@link #line}; clears the line. */
     private long parseLength(String invalid) {
         try {
             int length = line.length();
-            if (length < 2 || line.byteAt(length - 1) != CR) {
+            if (length == 0 || line.byteAt(length - 1) != CR) {
                 throw new ProtocolException(invalid + " (expected CRLF after the length)");
+            }
+            if (length == 1) {
+                throw new ProtocolException(invalid);
             }
             long value = 0;
             for (int i = 0; i < length - 1; i++) {
                 byte digit = line.byteAt(i);
                 if (digit < '0' || digit > '9') {
                     // Negative lengths ("$-1") are valid in replies, never in requests.
+                    throw new ProtocolException(invalid);
+                }
+                if (value > (Long.MAX_VALUE - (digit - '0')) / 10) {
+                    // 20 digits can wrap a long into a small or negative length.
                     throw new ProtocolException(invalid);
                 }
                 value = value * 10 + (digit - '0');

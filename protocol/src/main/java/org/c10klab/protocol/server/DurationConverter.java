@@ -40,12 +40,22 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         };
     }
 
-    /** The shortest exact form, e.g. {@code 2s} or {@code 1500ms}. */
+    /** The shortest exact form, e.g. {@code 2s}, {@code 1500ms} or {@code 250us} (whole microseconds). */
     public static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 60_000 == 0 && millis != 0) {
+        long micros = duration.toNanos() / 1_000;
+        if (micros == 0) {
+            return "0ms";
+        }
+        if (micros % 1_000 != 0) {
+            return micros + "us";
+        }
+        long millis = micros / 1_000;
+        if (millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0) {
             return millis / 60_000 + "m";
         }
-        return millis % 1000 == 0 && millis != 0 ? millis / 1000 + "s" : millis + "ms";
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }
