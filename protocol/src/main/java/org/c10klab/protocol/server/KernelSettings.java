@@ -1,5 +1,6 @@
 package org.c10klab.protocol.server;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,10 @@ public final class KernelSettings {
     }
 
     private static OptionalLong read(String file) {
-        try {
-            return OptionalLong.of(Long.parseLong(Files.readString(Path.of(file)).trim().split("\\s+")[0]));
+        // One buffered read of the whole line: the kernel answers a sysctl read at a non-zero offset
+        // with EOF, and Files.readString of a size-0 /proc file reads 1 byte first ("4" for 4096).
+        try (BufferedReader reader = Files.newBufferedReader(Path.of(file))) {
+            return OptionalLong.of(Long.parseLong(reader.readLine().trim().split("\\s+")[0]));
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }
