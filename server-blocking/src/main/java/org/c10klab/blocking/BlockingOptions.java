@@ -1,0 +1,52 @@
+package org.c10klab.blocking;
+
+import java.time.Duration;
+import org.c10klab.protocol.server.DurationConverter;
+import picocli.CommandLine.Option;
+
+/**
+ * The options only the blocking models take, as a picocli mixin. Fields start at their defaults,
+ * so an instance built without picocli is usable as it is.
+ */
+public final class BlockingOptions {
+
+    /** How long a connection may wait for a pool thread by default: long enough to ride out a burst. */
+    public static final String DEFAULT_ADMISSION_TIMEOUT = "1s";
+
+    @Option(names = "--model", converter = Model.Converter.class, completionCandidates = Model.CliNames.class,
+            description = "How a connection is held: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    public Model model = Model.VIRTUAL;
+
+    @Option(names = "--pool-size",
+            description = "Platform threads of the pool model (default: 2 x cores = ${DEFAULT-VALUE}).")
+    public int poolSize = 2 * Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--admission-timeout", converter = DurationConverter.class,
+            description = "Pool model: how long a new connection waits for a free pool thread before it gets "
+                    + "'-ERR max clients reached' and is closed (default: " + DEFAULT_ADMISSION_TIMEOUT + ").")
+    public Duration admissionTimeout = DurationConverter.parse(DEFAULT_ADMISSION_TIMEOUT);
+
+    @Option(names = "--idle-timeout", converter = DurationConverter.class,
+            description = "Close a connection that sends nothing for this long; 0 = never (default: 0).")
+    public Duration idleTimeout = Duration.ZERO;
+
+    /**
+     * @throws IllegalArgumentException when an option is out of range, naming it
+     */
+    void validate() {
+        if (model == null) {
+            throw new IllegalArgumentException("--model is required");
+        }
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("--pool-size: " + poolSize + " (expected: >= 1)");
+        }
+        if (admissionTimeout.isNegative() || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("--admission-timeout and --idle-timeout cannot be negative");
+        }
+    }
+
+    /** The socket read timeout in milliseconds for {@link #idleTimeout}: 0 = off, else at least 1. */
+    int idleTimeoutMillis() {
+        return idleTimeout.isZero() ? 0 : Math.clamp(idleTimeout.toMillis(), 1, Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,222 @@
+package org.c10klab.blocking;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.c10klab.protocol.ProtocolLimits;
+import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.command.CpuBurner;
+import org.c10klab.protocol.command.Reply;
+import org.c10klab.protocol.observe.MeterNames;
+import org.c10klab.protocol.observe.ServerMetrics;
+import org.c10klab.protocol.resp.ErrorReply;
+import org.c10klab.protocol.resp.ProtocolException;
+import org.c10klab.protocol.resp.RespCommand;
+import org.c10klab.protocol.resp.RespEncoder;
+import org.c10klab.protocol.resp.RespStreamReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one socket on whatever thread runs it: reads a command, lets the executor decide the
+ * reply, performs any SLEEP or WORK on this same thread, and writes the replies in request order.
+ */
+final class ConnectionHandler implements Runnable {
+
+    /** What a client gets when the server cannot give it a thread (pool admission, thread limit). */
+    static final ErrorReply MAX_CLIENTS_REACHED = ErrorReply.err("max clients reached");
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final int WRITE_BUFFER_BYTES = 16 * 1024;
+
+    /** Where the connection is, so a stop can close idle ones at once and let busy ones finish. */
+    private enum State { IDLE, BUSY, DRAINING, CLOSED }
+
+    private final Socket socket;
+    private final CommandExecutor executor;
+    private final ProtocolLimits limits;
+    private final ServerMetrics metrics;
+    private final Consumer<ConnectionHandler> onClosed;
+    private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Thread thread;
+
+    /**
+     * @param onClosed called exactly once, when the socket has been closed for any reason
+     */
+    ConnectionHandler(Socket socket, CommandExecutor executor, ProtocolLimits limits, ServerMetrics metrics,
+            Consumer<ConnectionHandler> onClosed) {
+        this.socket = socket;
+        this.executor = executor;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.onClosed = onClosed;
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        try {
+            if (state.get() != State.CLOSED) {
+                serve();
+            }
+        } finally {
+            close();
+            thread = null;
+        }
+    }
+
+    /** Refuses a connection that never ran: {@code -ERR max clients reached}, counted, then closed. */
+    void rejectMaxClients() {
+        if (state.compareAndSet(State.IDLE, State.CLOSED)) {
+            metrics.connectionRejected(MeterNames.REASON_MAX_CLIENTS);
+            try {
+                // A fresh socket's send buffer is empty, so this small write does not block.
+                socket.getOutputStream().write(RespEncoder.encode(MAX_CLIENTS_REACHED));
+            } catch (IOException e) {
+                log.debug("could not send the max-clients reply to {}: {}", socket.getRemoteSocketAddress(), e.toString());
+            }
+        }
+        close();
+    }
+
+    /**
+     * Asks the connection to end: one waiting for a command is closed now, one inside a command
+     * answers it first (a pending SLEEP included) and then closes.
+     */
+    void drain() {
+        while (true) {
+            State current = state.get();
+            if (current == State.IDLE && state.compareAndSet(State.IDLE, State.CLOSED)) {
+                closeSocket(); // wakes the blocked read; run() then cleans up
+                return;
+            }
+            if (current == State.BUSY && state.compareAndSet(State.BUSY, State.DRAINING)) {
+                return;
+            }
+            if (current == State.DRAINING || current == State.CLOSED) {
+                return;
+            }
+        }
+    }
+
+    /** Ends the connection now, interrupting a SLEEP; for when the drain timeout has passed. */
+    void forceClose() {
+        state.set(State.CLOSED);
+        closeSocket();
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    /** Closes the socket and reports it once; safe to call from any thread, any number of times. */
+    void close() {
+        state.set(State.CLOSED);
+        closeSocket();
+        if (closed.compareAndSet(false, true)) {
+            onClosed.accept(this);
+        }
+    }
+
+    private void serve() {
+        try {
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_BYTES);
+            RespStreamReader reader = new RespStreamReader(new FlushBeforeRead(socket.getInputStream(), out), limits);
+            try {
+                while (true) {
+                    RespCommand command = reader.read();
+                    if (command == null || !state.compareAndSet(State.IDLE, State.BUSY)) {
+                        return;
+                    }
+                    boolean keepOpen = answer(command, out);
+                    if (!keepOpen || !state.compareAndSet(State.BUSY, State.IDLE)) {
+                        return; // QUIT, or a stop asked us to close after this reply
+                    }
+                }
+            } catch (ProtocolException e) {
+                metrics.protocolError();
+                out.write(RespEncoder.encode(e.toReply()));
+            } finally {
+                out.flush();
+            }
+        } catch (SocketTimeoutException e) {
+            metrics.connectionRejected(MeterNames.REASON_IDLE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // a forced stop interrupted a SLEEP
+        } catch (IOException e) {
+            // The peer went away, or a stop closed the socket: there is no one left to answer.
+            log.debug("connection {} ended: {}", socket.getRemoteSocketAddress(), e.toString());
+        } catch (RuntimeException e) {
+            // A bug must cost this connection only, never the thread's next one or the server.
+            log.error("connection {} failed; closing it", socket.getRemoteSocketAddress(), e);
+        }
+    }
+
+    /**
+     * Executes one command and buffers its reply; the model's wait happens here, on this thread.
+     *
+     * @return false when the connection must close after this reply
+     */
+    private boolean answer(RespCommand command, OutputStream out) throws IOException, InterruptedException {
+        long startNanos = System.nanoTime();
+        Reply reply = executor.execute(command);
+        switch (reply) {
+            case Reply.Now now -> { } // nothing to wait for
+            case Reply.NowThenClose thenClose -> { }
+            case Reply.AfterSleep sleep -> {
+                out.flush(); // earlier pipelined replies should not wait for this one
+                Thread.sleep(sleep.millis());
+            }
+            case Reply.AfterWork work -> {
+                out.flush();
+                CpuBurner.burn(work.micros());
+            }
+        }
+        metrics.commandTimer(command.name()).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        out.write(RespEncoder.encode(reply.value()));
+        return !(reply instanceof Reply.NowThenClose);
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("closing {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
+        }
+    }
+
+    /**
+     * Sends the buffered replies exactly when the reader is about to block for more request bytes:
+     * a pipeline gets one flush, and a lone request never waits for a reply stuck in the buffer.
+     */
+    private static final class FlushBeforeRead extends FilterInputStream {
+
+        private final OutputStream replies;
+
+        FlushBeforeRead(InputStream requests, OutputStream replies) {
+            super(requests);
+            this.replies = replies;
+        }
+
+        @Override
+        public int read() throws IOException {
+            replies.flush();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            replies.flush();
+            return super.read(buffer, offset, length);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.c10klab.blocking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.c10klab.blocking.BlockingTestUtil.RawClient;
+import org.c10klab.blocking.BlockingTestUtil.RunningServer;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** stop(drain): stop accepting, answer what is in flight within the drain timeout, then close everything. */
+@Timeout(30)
+class BlockingShutdownTest {
+
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void aGracefulStopAnswersAnInFlightSleep(Model model) throws Exception {
+        try (RunningServer running = BlockingTestUtil.start(model);
+                RawClient sleeper = running.connect();
+                RawClient idle = running.connect()) {
+            BlockingServer server = running.server();
+            assertThat(sleeper.call("PING\r\n")).isEqualTo("+PONG\r\n");
+            sleeper.send("SLEEP 500\r\n");
+            Thread.sleep(100); // let the server start the SLEEP
+
+            long start = System.nanoTime();
+            CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(5)));
+            assertThat(sleeper.readReply()).isEqualTo("+OK\r\n");
+            assertThat(sleeper.closedByServer()).as("closed once its command is answered").isTrue();
+            // The idle one is closed at once (serial: it was never accepted, so the listener's close resets it).
+            assertThat(idle.closedByServer()).isTrue();
+            stop.get(5, TimeUnit.SECONDS);
+            server.awaitStopped();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(server.isAccepting()).isFalse();
+            assertThat(server.metrics().activeConnections()).isZero();
+            assertThatThrownBy(running::connect).isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void theDrainTimeoutCutsALongSleepShort(Model model) throws Exception {
+        try (RunningServer running = BlockingTestUtil.start(model); RawClient sleeper = running.connect()) {
+            BlockingServer server = running.server();
+            sleeper.send("SLEEP 20000\r\n");
+            Thread.sleep(100);
+
+            long start = System.nanoTime();
+            server.stop(Duration.ofMillis(200));
+            server.awaitStopped();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), Duration.ofSeconds(3));
+            assertThat(sleeper.closedByServer()).as("closed without an answer").isTrue();
+            assertThat(server.metrics().activeConnections()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void stopIsIdempotent(Model model) throws Exception {
+        try (RunningServer running = BlockingTestUtil.start(model)) {
+            BlockingServer server = running.server();
+            assertThat(server.isAccepting()).isTrue();
+            server.stop(Duration.ofSeconds(1));
+            server.stop(Duration.ofSeconds(1));
+            server.awaitStopped();
+            assertThat(server.isAccepting()).isFalse();
+        }
+    }
+}

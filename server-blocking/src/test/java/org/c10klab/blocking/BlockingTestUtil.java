@@ -1,0 +1,333 @@
+package org.c10klab.blocking;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.c10klab.protocol.server.ListeningLine;
+import org.c10klab.protocol.server.ServerOptions;
+import picocli.CommandLine;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+
+/** Starts blocking servers for tests, in this JVM or as child processes, and talks raw RESP to them. */
+final class BlockingTestUtil {
+
+    /**
+     * Options every test server gets. An explicit backlog: tests open hundreds of connections at
+     * once, and a SYN dropped by a full accept queue costs a one-second retransmission.
+     */
+    static final List<String> TEST_ARGS = List.of("--port", "0", "--metrics-port", "-1", "--backlog", "1024");
+
+    private BlockingTestUtil() {
+    }
+
+    /** Starts {@code model} in this JVM on an ephemeral port, with extra options such as limits. */
+    static RunningServer start(Model model, String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(TEST_ARGS);
+        args.addAll(List.of("--model", model.cliName()));
+        args.addAll(Arrays.asList(extraArgs));
+        CommandLine parsed = new CommandLine(new BlockingServerCommand());
+        parsed.parseArgs(args.toArray(String[]::new));
+        return new RunningServer(BlockingServer.start(mixin(parsed, ServerOptions.class), mixin(parsed, BlockingOptions.class)));
+    }
+
+    /** The parsed mixin of {@code type}, as the lead's launcher extracts it. */
+    static <T> T mixin(CommandLine parsed, Class<T> type) {
+        return parsed.getMixins().values().stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " mixin"));
+    }
+
+    /** {@code INFO}'s {@code field:value} lines as a map. */
+    static Map<String, String> parseInfo(String info) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String line : info.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && !line.startsWith("#")) {
+                fields.put(line.substring(0, colon), line.substring(colon + 1));
+            }
+        }
+        return fields;
+    }
+
+    /** A RESP request of bulk strings, e.g. {@code resp("SET", "k", "v")}. */
+    static String resp(String... words) {
+        StringBuilder request = new StringBuilder("*").append(words.length).append("\r\n");
+        for (String word : words) {
+            request.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(word).append("\r\n");
+        }
+        return request.toString();
+    }
+
+    /** Opens {@code count} raw connections to {@code address}. */
+    static List<RawClient> connectAll(InetSocketAddress address, int count) throws IOException {
+        List<RawClient> clients = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            clients.add(new RawClient(address));
+        }
+        return clients;
+    }
+
+    /** Closes every client, ignoring failures. */
+    static void closeAll(List<RawClient> clients) {
+        clients.forEach(RawClient::closeQuietly);
+    }
+
+    /** A server started in this JVM for one test; closing it stops it and releases its meters. */
+    record RunningServer(BlockingServer server) implements AutoCloseable {
+
+        InetSocketAddress address() {
+            return new InetSocketAddress("127.0.0.1", server.localAddress().getPort());
+        }
+
+        RawClient connect() throws IOException {
+            return new RawClient(address());
+        }
+
+        Jedis jedis() {
+            // RESP2 as the server speaks it, without the HELLO probe Jedis would warn about.
+            return new Jedis("127.0.0.1", server.localAddress().getPort(),
+                    DefaultJedisClientConfig.builder().timeoutMillis(10_000).serverDefaultProtocol().build());
+        }
+
+        /** INFO over a new connection; not for the serial model while another connection is open. */
+        Map<String, String> info() throws IOException {
+            try (RawClient client = connect()) {
+                return client.info();
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            server.stop(Duration.ofSeconds(2));
+            server.awaitStopped();
+            server.metrics().close();
+        }
+    }
+
+    /** A RESP client on a plain socket that returns replies exactly as they came off the wire. */
+    static final class RawClient implements AutoCloseable {
+
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        RawClient(InetSocketAddress address) throws IOException {
+            socket = new Socket();
+            socket.connect(address, 5_000);
+            socket.setSoTimeout(10_000);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        }
+
+        void send(String request) throws IOException {
+            send(request.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void send(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+        }
+
+        /** Sends a request and reads one reply. */
+        String call(String request) throws IOException {
+            send(request);
+            return readReply();
+        }
+
+        /** INFO on this connection, as a map. */
+        Map<String, String> info() throws IOException {
+            String reply = call("INFO\r\n");
+            return parseInfo(reply.substring(reply.indexOf("\r\n") + 2));
+        }
+
+        /** One whole reply, nested arrays included, as raw text. */
+        String readReply() throws IOException {
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            readValue(reply);
+            return reply.toString(StandardCharsets.UTF_8);
+        }
+
+        /** Reads with a shorter timeout: true when nothing arrived within {@code wait}. */
+        boolean silentFor(Duration wait) throws IOException {
+            int previous = socket.getSoTimeout();
+            socket.setSoTimeout((int) wait.toMillis());
+            try {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("the server closed the connection instead of keeping it waiting");
+                }
+                throw new IOException("expected silence, got a byte: " + (char) b);
+            } catch (SocketTimeoutException e) {
+                return true;
+            } finally {
+                socket.setSoTimeout(previous);
+            }
+        }
+
+        /** True when the server closed the connection (EOF or reset) before sending anything more. */
+        boolean closedByServer() throws IOException {
+            try {
+                return in.read() < 0;
+            } catch (SocketTimeoutException e) {
+                return false;
+            } catch (IOException e) {
+                return true; // a reset is a close too
+            }
+        }
+
+        void setReadTimeout(Duration timeout) throws IOException {
+            socket.setSoTimeout((int) timeout.toMillis());
+        }
+
+        void closeQuietly() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly();
+        }
+
+        private void readValue(ByteArrayOutputStream reply) throws IOException {
+            String line = readLine(reply);
+            char type = line.charAt(0);
+            int count = type == '$' || type == '*' ? Integer.parseInt(line.substring(1)) : 0;
+            if (type == '$' && count >= 0) {
+                reply.write(in.readNBytes(count + 2));
+            } else if (type == '*') {
+                for (int i = 0; i < count; i++) {
+                    readValue(reply);
+                }
+            }
+        }
+
+        private String readLine(ByteArrayOutputStream reply) throws IOException {
+            StringBuilder line = new StringBuilder();
+            int previous = -1;
+            while (true) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("connection closed after '" + reply.toString(StandardCharsets.UTF_8) + line + "'");
+                }
+                reply.write(b);
+                if (previous == '\r' && b == '\n') {
+                    return line.substring(0, line.length() - 1);
+                }
+                line.append((char) b);
+                previous = b;
+            }
+        }
+    }
+
+    /**
+     * A server in a child JVM started from this test's classpath, optionally under a lower open-file
+     * limit; its stderr goes to a file for the failure message.
+     */
+    static final class ChildServer implements AutoCloseable {
+
+        private final Process process;
+        private final Path stderr;
+        private final ListeningLine listening;
+
+        private ChildServer(Process process, Path stderr, ListeningLine listening) {
+            this.process = process;
+            this.stderr = stderr;
+            this.listening = listening;
+        }
+
+        /**
+         * Starts {@code BlockingServerCommand} with {@code args} and waits for its LISTENING line.
+         *
+         * @param openFileLimit {@code ulimit -n} for the child, or 0 to inherit ours
+         */
+        static ChildServer launch(int openFileLimit, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of("bash", "-c",
+                    (openFileLimit > 0 ? "ulimit -n " + openFileLimit + " && " : "") + "exec \"$@\"", "bash"));
+            command.add(ProcessHandle.current().info().command().orElseThrow());
+            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    BlockingServerCommand.class.getName()));
+            command.addAll(TEST_ARGS);
+            command.addAll(Arrays.asList(args));
+            Path stderr = Files.createTempFile("blocking-child", ".err");
+            Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null && !ListeningLine.matches(line)) {
+                // other stdout lines before it are not ours to parse
+            }
+            if (line == null) {
+                process.destroyForcibly();
+                throw new IOException("the child server exited before listening: " + Files.readString(stderr));
+            }
+            ListeningLine listening = ListeningLine.parse(line);
+            Thread.ofPlatform().daemon().name("child-stdout").start(() -> drain(out));
+            return new ChildServer(process, stderr, listening);
+        }
+
+        InetSocketAddress address() {
+            return new InetSocketAddress("127.0.0.1", listening.port());
+        }
+
+        RawClient connect() throws IOException {
+            return new RawClient(address());
+        }
+
+        Process process() {
+            return process;
+        }
+
+        /** What the child wrote on stderr so far. */
+        String stderr() throws IOException {
+            return Files.readString(stderr);
+        }
+
+        /** Sends SIGTERM and waits for the exit code. */
+        int terminate(Duration timeout) throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the child server did not exit within " + timeout + " of SIGTERM");
+            }
+            return process.exitValue();
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(stderr);
+        }
+
+        private static void drain(BufferedReader out) {
+            try {
+                while (out.readLine() != null) {
+                    // the child keeps writing nothing we need; reading keeps its pipe from filling
+                }
+            } catch (IOException e) {
+                // the child is gone
+            }
+        }
+    }
+}
