@@ -1,0 +1,51 @@
+package org.c10klab.netty;
+
+import java.time.Duration;
+import org.c10klab.protocol.server.DurationConverter;
+import picocli.CommandLine.Option;
+
+/**
+ * The options only the event-loop model takes, as a picocli mixin; the field initializers are the
+ * defaults, so an instance built without picocli is usable too.
+ */
+public final class NettyOptions {
+
+    @Option(names = "--transport",
+            description = "auto, io_uring, epoll or nio; auto takes the first available in that order "
+                    + "(default: ${DEFAULT-VALUE}).")
+    public String transport = TransportSelection.AUTO;
+
+    @Option(names = "--io-threads",
+            description = "Event loop threads serving connections (default: the number of cores, ${DEFAULT-VALUE}).")
+    public int ioThreads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--offload-threads",
+            description = "Threads that run WORK (and only WORK) off the event loops; 0 runs WORK on the "
+                    + "connection's event loop (default: ${DEFAULT-VALUE}).")
+    public int offloadThreads;
+
+    @Option(names = "--sleep-blocks-loop",
+            description = "Teaching switch: SLEEP calls Thread.sleep on the event loop, stalling every "
+                    + "connection that loop serves.")
+    public boolean sleepBlocksLoop;
+
+    @Option(names = "--idle-timeout", converter = DurationConverter.class,
+            description = "Close connections that neither send nor receive for this long, e.g. 30s; "
+                    + "0 = never (default: 0).")
+    public Duration idleTimeout = Duration.ZERO;
+
+    /**
+     * @throws IllegalArgumentException when a value is out of range
+     */
+    void validate() {
+        if (ioThreads < 1) {
+            throw new IllegalArgumentException("--io-threads: " + ioThreads + " (expected: >= 1)");
+        }
+        if (offloadThreads < 0) {
+            throw new IllegalArgumentException("--offload-threads: " + offloadThreads + " (expected: >= 0)");
+        }
+        if (idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("--idle-timeout: " + idleTimeout + " (expected: >= 0)");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.c10klab.netty;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannelRecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.c10klab.protocol.ProtocolLimits;
+import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.observe.ServerMetrics;
+import org.c10klab.protocol.server.LabServer;
+import org.c10klab.protocol.server.ServerOptions;
+import org.c10klab.protocol.server.StandardInfo;
+import org.c10klab.protocol.store.LruStore;
+
+/**
+ * The event-loop model: a few threads serve every connection, and a waiting connection holds
+ * nothing but its channel (SLEEP is a timer on its event loop).
+ */
+public final class NettyServer implements LabServer {
+
+    /** The model name in INFO, metrics and the LISTENING line. */
+    public static final String MODEL = "netty";
+
+    /**
+     * Above 64 KiB of unsent replies a connection counts as not writable and stops being read; below
+     * 32 KiB it resumes. Netty's defaults, stated here because back-pressure depends on them.
+     */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
+
+    private final TransportSelection transport;
+    private final NettyOptions nettyOptions;
+    private final ServerMetrics metrics;
+    private final StandardInfo info;
+    private final EventLoopGroup acceptGroup;
+    private final EventLoopGroup ioGroup;
+    private final ThreadPoolExecutor offload;
+    private final ChannelGroup connections = new DefaultChannelGroup("connections", GlobalEventExecutor.INSTANCE);
+    private final PendingReplies pending = new PendingReplies();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Channel listener;
+
+    private NettyServer(ServerOptions options, NettyOptions nettyOptions, TransportSelection transport,
+                        ProtocolLimits limits) throws IOException {
+        this.transport = transport;
+        this.nettyOptions = nettyOptions;
+        this.metrics = new ServerMetrics(MODEL);
+        this.info = new StandardInfo(MODEL, options.requestedBacklog(), metrics);
+        IoHandlerFactory ioHandlers = transport.transport().ioHandlerFactory();
+        this.acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-accept"), ioHandlers);
+        this.ioGroup = new MultiThreadIoEventLoopGroup(nettyOptions.ioThreads, new DefaultThreadFactory("netty-io"), ioHandlers);
+        this.offload = nettyOptions.offloadThreads == 0 ? null : newOffloadPool(nettyOptions.offloadThreads);
+        startAllThreads();
+
+        CommandExecutor executor = new CommandExecutor(
+                new LruStore(limits.storeMaxEntries(), limits.storeMaxBytes()), limits, this::infoFields);
+        EventLoopWaits waits = new EventLoopWaits(nettyOptions.sleepBlocksLoop, offload);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptGroup, ioGroup)
+                .channel(transport.transport().serverChannelClass())
+                .option(ChannelOption.SO_BACKLOG, options.requestedBacklog())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new ConnectionGate(options.maxConnections, metrics, connections))
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                // A client that half-closes (e.g. nc at end of input) still gets every reply it is owed.
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childHandler(new NettyServerInitializer(limits, executor, metrics, waits, pending,
+                        nettyOptions.idleTimeout));
+        if (options.maxConnections > 0) {
+            // One accept per read, so the gate sees each connection before the next is accepted and
+            // the limit holds exactly (NIO and epoll otherwise accept up to 16 at a time).
+            bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new ServerChannelRecvByteBufAllocator().maxMessagesPerRead(1));
+        }
+        ChannelFuture bound = bootstrap.bind(options.bind, options.port).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            shutDownThreads();
+            metrics.close();
+            throw new IOException("cannot listen on " + options.bind + ":" + options.port + ": "
+                    + bound.cause().getMessage(), bound.cause());
+        }
+        this.listener = bound.channel();
+    }
+
+    /**
+     * Starts a server that is bound and accepting when this returns.
+     *
+     * @throws IllegalArgumentException for an out-of-range option or an unavailable transport
+     * @throws IOException              when the address cannot be bound
+     */
+    public static NettyServer start(ServerOptions options, NettyOptions nettyOptions) throws IOException {
+        nettyOptions.validate();
+        if (options.maxConnections < 0) {
+            throw new IllegalArgumentException("--max-connections: " + options.maxConnections + " (expected: >= 0)");
+        }
+        ProtocolLimits limits = options.limits();
+        return new NettyServer(options, nettyOptions, TransportSelection.select(nettyOptions.transport), limits);
+    }
+
+    /** The transport this server runs on, and why better ones were skipped. */
+    public TransportSelection transportSelection() {
+        return transport;
+    }
+
+    @Override
+    public String model() {
+        return MODEL;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    @Override
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public int effectiveBacklog() {
+        return info.effectiveBacklog();
+    }
+
+    @Override
+    public boolean isAccepting() {
+        return !stopping.get() && listener.isActive();
+    }
+
+    @Override
+    public void stop(Duration drainTimeout) {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            listener.close().awaitUninterruptibly();
+            pending.awaitNone(drainTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            shutDownThreads();
+            stopped.countDown();
+        }
+    }
+
+    @Override
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    private Map<String, Object> infoFields() {
+        Map<String, Object> fields = info.fields();
+        fields.put("transport", transport.transport().cliName());
+        fields.put("io_threads", nettyOptions.ioThreads);
+        fields.put("offload_threads", nettyOptions.offloadThreads);
+        fields.put("sleep_blocks_loop", nettyOptions.sleepBlocksLoop ? "yes" : "no");
+        return fields;
+    }
+
+    /**
+     * Netty starts loop threads lazily; starting them all now fixes the thread count from the first
+     * INFO on, so "threads at idle" already includes every thread this model will ever use.
+     */
+    private void startAllThreads() {
+        for (EventLoopGroup group : new EventLoopGroup[] {acceptGroup, ioGroup}) {
+            for (EventExecutor loop : group) {
+                loop.submit(() -> { }).syncUninterruptibly();
+            }
+        }
+        if (offload != null) {
+            offload.prestartAllCoreThreads();
+        }
+    }
+
+    /**
+     * One shared queue, so a long WORK never delays another while an offload thread is idle. The queue
+     * is unbounded but holds at most one WORK per connection: later requests wait in their handler.
+     */
+    private static ThreadPoolExecutor newOffloadPool(int threads) {
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                new DefaultThreadFactory("netty-offload"));
+    }
+
+    private void shutDownThreads() {
+        acceptGroup.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        ioGroup.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (offload != null) {
+            offload.shutdown();
+        }
+        acceptGroup.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        ioGroup.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (offload != null) {
+            try {
+                offload.awaitTermination(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.c10klab.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.c10klab.protocol.ProtocolLimits;
+import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.observe.ServerMetrics;
+
+/** Builds each connection's pipeline: an optional idle timer, RESP framing, reply encoding, command handling. */
+final class NettyServerInitializer extends ChannelInitializer<Channel> {
+
+    private final RespReplyEncoder encoder = new RespReplyEncoder();
+    private final ProtocolLimits limits;
+    private final CommandExecutor executor;
+    private final ServerMetrics metrics;
+    private final EventLoopWaits waits;
+    private final PendingReplies pending;
+    private final Duration idleTimeout;
+
+    /**
+     * @param idleTimeout how long a connection may neither read nor write before it is closed; zero for never
+     */
+    NettyServerInitializer(ProtocolLimits limits, CommandExecutor executor, ServerMetrics metrics,
+                           EventLoopWaits waits, PendingReplies pending, Duration idleTimeout) {
+        this.limits = limits;
+        this.executor = executor;
+        this.metrics = metrics;
+        this.waits = waits;
+        this.pending = pending;
+        this.idleTimeout = idleTimeout;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (!idleTimeout.isZero()) {
+            pipeline.addLast(new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS));
+        }
+        pipeline.addLast(new RespFrameDecoder(limits), encoder, new CommandHandler(executor, metrics, waits, pending));
+    }
+}

@@ -1,0 +1,81 @@
+package org.c10klab.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.c10klab.netty.NettyTestUtil.RawClient;
+import org.c10klab.netty.NettyTestUtil.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import picocli.CommandLine;
+
+/** Every transport this machine offers serves the protocol; choosing one is explicit and explained. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class NettyTransportTest {
+
+    @ParameterizedTest
+    @EnumSource(NettyTransport.class)
+    void eachAvailableTransportServesPingsAndOrderedPipelines(NettyTransport transport) throws Exception {
+        assumeAvailable(transport);
+        try (TestServer server = NettyTestUtil.start("--transport", transport.cliName());
+             RawClient client = server.connect()) {
+            assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
+            assertThat(NettyTestUtil.infoField(client.call("INFO\r\n"), "transport")).isEqualTo(transport.cliName());
+
+            client.send("SLEEP 100\r\nPING\r\n");
+            assertThat(client.readReply()).isEqualTo("+OK\r\n");
+            assertThat(client.readReply()).isEqualTo("+PONG\r\n");
+        }
+    }
+
+    @Test
+    void autoTakesTheFirstAvailableTransportAndSaysWhyOthersWereSkipped() {
+        TransportSelection selection = TransportSelection.select("auto");
+
+        NettyTransport expected = NettyTransport.IO_URING.isAvailable() ? NettyTransport.IO_URING
+                : NettyTransport.EPOLL.isAvailable() ? NettyTransport.EPOLL : NettyTransport.NIO;
+        assertThat(selection.transport()).isEqualTo(expected);
+        assertThat(selection.automatic()).isTrue();
+        assertThat(selection.skipped().keySet()).allMatch(skipped -> skipped.ordinal() < expected.ordinal());
+        assertThat(selection.describe()).startsWith("netty transport: " + expected.cliName() + " (auto");
+        selection.skipped().forEach((skipped, why) ->
+                assertThat(selection.describe()).contains("skipped " + skipped.cliName() + ": " + why));
+    }
+
+    @Test
+    void aNamedTransportIsTakenAsIsOrRefused() {
+        assertThat(TransportSelection.select("nio")).isEqualTo(
+                new TransportSelection(NettyTransport.NIO, false, Map.of()));
+        for (NettyTransport transport : NettyTransport.values()) {
+            if (!transport.isAvailable()) {
+                assertThatThrownBy(() -> TransportSelection.select(transport.cliName()))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith("transport " + transport.cliName() + " is unavailable here: ");
+            }
+        }
+        assertThatThrownBy(() -> TransportSelection.select("kqueue"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown transport 'kqueue' (expected: auto, io_uring, epoll, nio)");
+    }
+
+    @Test
+    void theCommandLineRejectsAnUnknownTransportWithUsageNotAStackTrace() {
+        StringWriter err = new StringWriter();
+        int exitCode = new CommandLine(new NettyServerCommand()).setErr(new PrintWriter(err))
+                .execute("--port", "0", "--metrics-port", "-1", "--transport", "kqueue");
+
+        assertThat(exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).startsWith("unknown transport 'kqueue'").contains("Usage: netty");
+    }
+
+    private static void assumeAvailable(NettyTransport transport) {
+        assumeTrue(transport.isAvailable(), () -> transport.cliName() + " is unavailable here: " + transport.unavailabilityCause());
+    }
+}
