@@ -30,9 +30,7 @@ public final class C10k implements Callable<Integer> {
 
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new C10k());
-        commandLine.setExitCodeOnInvalidInput(2);
-        return commandLine;
+        return new CommandLine(new C10k());
     }
 
     @Override

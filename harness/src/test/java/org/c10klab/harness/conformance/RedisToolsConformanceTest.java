@@ -41,9 +41,11 @@ class RedisToolsConformanceTest {
     @MethodSource("org.c10klab.harness.conformance.ConformanceTestUtil#models")
     void redisBenchmarkCompletesAgainstEveryModel(String model) throws Exception {
         assumeInstalled("redis-benchmark");
-        try (RunningServer server = ConformanceTestUtil.start(model)) {
-            // serial holds one connection at a time: more benchmark clients would wait forever.
-            String clients = model.equals("serial") ? "1" : "20";
+        // serial holds one connection at a time, so more benchmark clients would wait forever; pool
+        // answers clients beyond its size with "max clients reached", so it gets one thread per client.
+        String clients = model.equals("serial") ? "1" : "20";
+        String[] serverArgs = model.equals("pool") ? new String[] {"--pool-size", clients} : new String[0];
+        try (RunningServer server = ConformanceTestUtil.start(model, serverArgs)) {
             String output = run("redis-benchmark", "-p", String.valueOf(server.address().getPort()),
                     "-n", "2000", "-c", clients, "-t", "ping,set,get", "-q");
             assertThat(output).contains("PING_INLINE").contains("SET:").contains("GET:")
