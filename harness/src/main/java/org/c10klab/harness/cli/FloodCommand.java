@@ -1,0 +1,318 @@
+package org.c10klab.harness.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.c10klab.harness.flood.CommandSpec;
+import org.c10klab.harness.flood.FileBudget;
+import org.c10klab.harness.flood.FloodConfig;
+import org.c10klab.harness.flood.FloodDefaults;
+import org.c10klab.harness.flood.Outcome;
+import org.c10klab.harness.flood.Protocol;
+import org.c10klab.harness.flood.TargetAddress;
+import org.c10klab.harness.record.LiveMetricsServer;
+import org.c10klab.harness.report.ConsoleReport;
+import org.c10klab.harness.report.ProgressPrinter;
+import org.c10klab.harness.report.ResultFormat;
+import org.c10klab.harness.report.Threshold;
+import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.result.TimelinePoint;
+import org.c10klab.harness.run.FloodRun;
+import org.c10klab.harness.run.RunArtifacts;
+import org.c10klab.harness.run.SamplingOptions;
+import org.c10klab.netty.TransportSelection;
+import org.c10klab.protocol.server.DurationConverter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/** {@code c10k flood}: the load driver and referee, from options to a result, a report and an exit code. */
+@Command(name = "flood", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Open connections to a server, send requests, and referee how every connection attempt and "
+                    + "every request ended, with latency percentiles and what the target did meanwhile.",
+            "Loopback targets only, unless --allow-remote.",
+        },
+        footer = {
+            "",
+            "Outcomes, counted per connection attempt and per request, never merged:",
+            "  " + "ok, refused, connect_timeout, reset, closed, response_timeout, error_reply, protocol_error, "
+                    + "local_limit, cancelled, error",
+            "Exit codes: 0 done and every --assert passed; 1 an --assert failed; 2 bad usage; "
+                    + "130 stopped by Ctrl-C or SIGTERM (partial results are still printed and written).",
+            "Examples:",
+            "  c10k flood --target 127.0.0.1:7379 --connections 200 --command \"SLEEP 100\"",
+            "  c10k flood --target 127.0.0.1:7379 -c 50 --duration 30s --rate 5000 --assert \"p99<10ms\"",
+            "  c10k flood --target 127.0.0.1:9000 --protocol raw --payload 'hello\\n' --reconnect -n 5",
+        })
+public final class FloodCommand implements Callable<Integer> {
+
+    /** Exit code: the run was stopped by Ctrl-C; 128 + SIGINT, as shells report it. */
+    public static final int EXIT_INTERRUPTED = 130;
+    /** Exit code: an --assert threshold failed. */
+    public static final int EXIT_ASSERT_FAILED = 1;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--target", required = true, paramLabel = "HOST:PORT",
+            description = "The server to flood, e.g. 127.0.0.1:7379 or [::1]:7379.")
+    String target;
+
+    @Option(names = "--allow-remote",
+            description = "Allow a target outside 127.0.0.0/8 and ::1. Only for machines you own.")
+    boolean allowRemote;
+
+    @Option(names = {"-c", "--connections"}, defaultValue = FloodDefaults.CONNECTIONS, paramLabel = "N",
+            description = "Connections to open (with --reconnect: concurrent clients) (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--ramp", defaultValue = "0", converter = DurationConverter.class, paramLabel = "D",
+            description = "Spread the connects evenly over D; 0 opens them all at once, a burst (default: 0).")
+    Duration ramp;
+
+    @Option(names = "--connect-rate", defaultValue = "0", paramLabel = "R",
+            description = "Open at most R connections per second instead (default: no limit).")
+    double connectRate;
+
+    @Option(names = "--connect-timeout", defaultValue = FloodDefaults.CONNECT_TIMEOUT,
+            converter = DurationConverter.class, paramLabel = "D",
+            description = "How long a connect may take (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--response-timeout", defaultValue = FloodDefaults.RESPONSE_TIMEOUT,
+            converter = DurationConverter.class, paramLabel = "D",
+            description = "How long a sent request may wait for its reply (default: ${DEFAULT-VALUE}).")
+    Duration responseTimeout;
+
+    @Option(names = {"-n", "--requests"}, paramLabel = "K",
+            description = "Requests per connection; 0 = only connect (default: 1, or unlimited with --duration).")
+    Long requests;
+
+    @Option(names = {"-d", "--duration"}, defaultValue = "0", converter = DurationConverter.class, paramLabel = "D",
+            description = "Run for D: connections stay open until then and send requests until then "
+                    + "(or until --requests is reached) (default: no time limit).")
+    Duration duration;
+
+    @Option(names = "--command", paramLabel = "CMD",
+            description = "A RESP command, repeatable, with an optional weight: --command \"GET k:weight=9\" "
+                    + "--command \"SET k v:weight=1\" (default: " + FloodDefaults.COMMAND + ").")
+    List<String> commands = new ArrayList<>();
+
+    @Option(names = {"-P", "--pipeline"}, defaultValue = FloodDefaults.PIPELINE, paramLabel = "DEPTH",
+            description = "Requests in flight per connection (default: ${DEFAULT-VALUE}).")
+    int pipeline;
+
+    @Option(names = "--think", defaultValue = "0", converter = DurationConverter.class, paramLabel = "T",
+            description = "Pause after each reply before the next request (closed model) (default: 0).")
+    Duration think;
+
+    @Option(names = "--reconnect",
+            description = "A new connection for every request, like a client that connects per call.")
+    boolean reconnect;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "R",
+            description = "Open model: R requests per second in total, on a fixed schedule; latency counts from "
+                    + "each request's intended send time, so a stalled server cannot hide (default: closed model).")
+    double rate;
+
+    @Option(names = "--protocol", defaultValue = "resp", paramLabel = "resp|raw", converter = ProtocolConverter.class,
+            description = "resp parses replies; raw sends --payload and counts any bytes back as the reply "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Protocol protocol;
+
+    @Option(names = "--payload", defaultValue = FloodDefaults.PAYLOAD, paramLabel = "TEXT",
+            description = "What --protocol raw sends; \\n \\r \\t \\\\ are escapes (default: ${DEFAULT-VALUE}).")
+    String payload;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Event-loop threads driving the connections (default: min(4, cores)).")
+    Integer threads;
+
+    @Option(names = "--transport", defaultValue = "auto", paramLabel = "NAME",
+            description = "I/O transport: auto, io_uring, epoll or nio (default: ${DEFAULT-VALUE}).")
+    String transport;
+
+    @Option(names = "--no-warmup",
+            description = "Skip the warm-up against an in-process listener; the first connects then also time "
+                    + "the harness's own class loading and compilation.")
+    boolean noWarmup;
+
+    @Option(names = "--target-pid", paramLabel = "PID",
+            description = "Sample this local process's threads, memory, CPU and open files from /proc.")
+    Long targetPid;
+
+    @Option(names = "--target-metrics", paramLabel = "URL",
+            description = "Scrape the target's Prometheus endpoint, e.g. http://127.0.0.1:9464/metrics.")
+    String targetMetrics;
+
+    @Option(names = "--sample-interval", defaultValue = FloodDefaults.SAMPLE_INTERVAL,
+            converter = DurationConverter.class, paramLabel = "D",
+            description = "How often to sample the target and the timeline (default: ${DEFAULT-VALUE}).")
+    Duration sampleInterval;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write results.json, results.csv, metrics.prom and latency.hlog into DIR.")
+    Path out;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve the harness's live meters at http://127.0.0.1:PORT/metrics during the run "
+                    + "(0 = any free port).")
+    Integer metricsPort;
+
+    @Option(names = "--assert", paramLabel = "EXPR",
+            description = "A threshold, repeatable: \"p99<50ms\", \"errors<1%%\", \"connect_timeout=0\", "
+                    + "\"connect.p99<=1s\", \"unanswered=0\", \"rps>=1000\". Exit 1 when one fails.")
+    List<String> asserts = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No live progress line on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        FloodConfig config;
+        InetSocketAddress address;
+        TransportSelection clientTransport;
+        SamplingOptions sampling;
+        List<Threshold> thresholds = new ArrayList<>();
+        try {
+            config = config();
+            address = TargetAddress.resolve(target, allowRemote);
+            clientTransport = TransportSelection.select(transport.toLowerCase(Locale.ROOT));
+            sampling = sampling();
+            for (String expression : asserts) {
+                thresholds.add(Threshold.parse(expression));
+            }
+            if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+                throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        warnAboutFileLimit(config, stderr);
+
+        ProgressPrinter progress = quiet ? null
+                : new ProgressPrinter(stderr, ProgressPrinter.stderrIsTerminal(), config.connections());
+        Consumer<TimelinePoint> listener = progress == null ? point -> { } : progress;
+        FloodRun run = new FloodRun(config, address, clientTransport, sampling, listener);
+        RunArtifacts artifacts;
+        // Handlers, not a shutdown hook: the JVM must stay up long enough to report what it measured.
+        SignalHandler stop = signal -> run.stop();
+        SignalHandler previousInt = Signal.handle(new Signal("INT"), stop);
+        SignalHandler previousTerm = Signal.handle(new Signal("TERM"), stop);
+        try (LiveMetricsServer live = metricsPort == null ? null : new LiveMetricsServer(metricsPort, run.registry())) {
+            if (live != null) {
+                stderr.println("harness metrics: http://127.0.0.1:" + live.port() + "/metrics");
+                stderr.flush();
+            }
+            artifacts = run.run();
+        } finally {
+            Signal.handle(new Signal("INT"), previousInt);
+            Signal.handle(new Signal("TERM"), previousTerm);
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+        FloodResult measured = artifacts.result();
+        FloodResult result = measured.withChecks(thresholds.stream().map(t -> t.evaluate(measured)).toList());
+        ConsoleReport.print(result, stdout);
+        if (out != null) {
+            ResultFormat.writeAll(artifacts.withResult(result), out);
+            stdout.println("results written to " + out.toAbsolutePath());
+        }
+        stdout.flush();
+        if (result.run().partial()) {
+            return EXIT_INTERRUPTED;
+        }
+        return result.checksPassed() ? 0 : EXIT_ASSERT_FAILED;
+    }
+
+    /**
+     * The flood that {@code c10k flood ARGS} describes, without running it; for experiments and tests
+     * that reuse the command line's defaults and checks.
+     *
+     * @throws IllegalArgumentException when the arguments are not a valid flood
+     */
+    public static FloodConfig parseConfig(String... args) {
+        FloodCommand command = new FloodCommand();
+        try {
+            new CommandLine(command).parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return command.config();
+    }
+
+    /** The flood these options describe. */
+    FloodConfig config() {
+        long requestsPerConnection = requests != null ? requests
+                : duration.isZero() ? FloodDefaults.REQUESTS : FloodConfig.UNTIL_DEADLINE;
+        List<CommandSpec> parsed = new ArrayList<>();
+        for (String command : commands.isEmpty() ? List.of(FloodDefaults.COMMAND) : commands) {
+            parsed.add(CommandSpec.parse(command));
+        }
+        if (protocol == Protocol.RAW && !commands.isEmpty()) {
+            throw new IllegalArgumentException("--command is for --protocol resp; raw sends --payload");
+        }
+        return new FloodConfig(target, connections, ramp, connectRate, connectTimeout, responseTimeout,
+                requestsPerConnection, duration, protocol == Protocol.RAW ? List.of() : parsed, pipeline, think,
+                reconnect, rate, protocol, payload, threads == null ? FloodDefaults.threads() : threads,
+                transport.toLowerCase(Locale.ROOT), !noWarmup);
+    }
+
+    private SamplingOptions sampling() {
+        if (targetPid != null && ProcessHandle.of(targetPid).isEmpty()) {
+            throw new IllegalArgumentException("--target-pid " + targetPid + ": no such process");
+        }
+        if (targetMetrics != null) {
+            URI uri = URI.create(targetMetrics);
+            if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("--target-metrics '" + targetMetrics
+                        + "' is not an http URL (expected e.g. http://127.0.0.1:9464/metrics)");
+            }
+        }
+        return new SamplingOptions(targetPid, targetMetrics, sampleInterval);
+    }
+
+    // Say before the run, not after, when the harness itself cannot hold what was asked.
+    private static void warnAboutFileLimit(FloodConfig config, PrintWriter stderr) {
+        Long limit = FileBudget.openFileLimit();
+        long sockets = FileBudget.forThisProcess().left();
+        if (limit == null || config.reconnect() || config.connections() <= sockets) {
+            return;
+        }
+        stderr.printf(Locale.ROOT, "note: %d connections asked, but this process may open %d files (ulimit -n), "
+                + "has %d open and keeps %d for itself: about %d attempts will end as %s. The harness, not the "
+                + "server, will be the limit.%n", config.connections(), limit, FileBudget.openFiles(),
+                FloodDefaults.RESERVED_FILES, config.connections() - sockets, Outcome.LOCAL_LIMIT.label());
+        stderr.flush();
+    }
+
+    /** Reads {@code resp} or {@code raw}, in any case. */
+    static final class ProtocolConverter implements CommandLine.ITypeConverter<Protocol> {
+        @Override
+        public Protocol convert(String value) {
+            try {
+                return Protocol.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a protocol (expected: resp, raw)");
+            }
+        }
+    }
+}

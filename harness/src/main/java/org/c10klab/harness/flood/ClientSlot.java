@@ -1,0 +1,425 @@
+package org.c10klab.harness.flood;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import org.c10klab.harness.flood.OutcomeClassifier.Classification;
+
+/**
+ * One simulated client, confined to one event loop: it connects, sends its share of the requests on
+ * the closed or the open schedule, times every reply, and reports how each attempt and each request
+ * ended. Nothing here blocks, and nothing here is touched from another thread.
+ */
+final class ClientSlot {
+
+    private final int index;
+    private final SlotPlan plan;
+    private final EventLoop loop;
+    private final Bootstrap bootstrap;
+    private final FloodObserver observer;
+    private final FileBudget files;
+    private final Runnable onFinished;
+
+    private final ArrayDeque<InFlightRequest> inFlight = new ArrayDeque<>();
+    /** Open model: intended send times that are due and not yet sent. */
+    private final ArrayDeque<Long> due = new ArrayDeque<>();
+
+    /** From connect() until the attempt's outcome is known. */
+    private boolean connecting;
+    private ChannelFuture pendingConnect;
+    private Channel channel;
+    /** Close requested on {@link #channel}: write nothing more. */
+    private boolean closing;
+    private long sentOnConnection;
+    private long repliesOnConnection;
+    /** The connection timed out before it answered anything: connected, yet never served. */
+    private boolean silent;
+
+    private long connectionsStarted;
+    private long requestsSent;
+    private long ticketsIssued;
+    private long scheduleAnchorNanos = -1;
+    private boolean timeoutArmed;
+    private boolean thinking;
+    private boolean stopping;
+    private boolean cancelled;
+    private boolean finished;
+
+    /**
+     * @param template   the run's bootstrap (target, transport, options); this slot binds a copy to {@code loop}
+     * @param files      the sockets the process may still open, shared by every slot
+     * @param onFinished called once, on {@code loop}, when this client has nothing more to do
+     */
+    ClientSlot(int index, SlotPlan plan, EventLoop loop, Bootstrap template, FloodObserver observer,
+               FileBudget files, Runnable onFinished) {
+        this.index = index;
+        this.plan = plan;
+        this.loop = loop;
+        this.bootstrap = template.clone(loop).handler(new FloodChannelInitializer(plan.protocol(), this));
+        this.observer = observer;
+        this.files = files;
+        this.onFinished = onFinished;
+    }
+
+    /** The loop this slot lives on. */
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** Begins this client's work; on {@link #loop()}. */
+    void start() {
+        if (finished) {
+            return;
+        }
+        if (plan.hasDeadline()) {
+            loop.schedule(this::onDeadline, plan.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        if (plan.openModel() && plan.reconnect()) {
+            startSchedule(System.nanoTime());
+        }
+        pump();
+    }
+
+    /** Ctrl-C: start nothing more, abandon what is in flight, close; on {@link #loop()}. */
+    void cancel() {
+        if (finished) {
+            return;
+        }
+        cancelled = true;
+        stopWork();
+        if (connecting) {
+            if (pendingConnect != null) {
+                // Fails the connect promise; onConnectDone counts it as cancelled.
+                pendingConnect.channel().close();
+            }
+        } else if (channel != null) {
+            failInFlight(Outcome.CANCELLED, null);
+            close();
+        } else {
+            finish();
+        }
+    }
+
+    void onReply(Channel from, Reply reply) {
+        if (from != channel || closing) {
+            return;
+        }
+        InFlightRequest request = inFlight.poll();
+        if (request == null) {
+            if (plan.protocol() == Protocol.RESP) {
+                failConnection(new Classification(Outcome.PROTOCOL_ERROR, "a reply to no request"));
+            }
+            return;
+        }
+        repliesOnConnection++;
+        long latencyNanos = System.nanoTime() - request.intendedNanos();
+        observer.answered(latencyNanos, reply instanceof Reply.Error error ? error.message() : null);
+        if (plan.thinkNanos() > 0 && !thinking) {
+            thinking = true;
+            loop.schedule(this::endThink, plan.thinkNanos(), TimeUnit.NANOSECONDS);
+        }
+        armTimeout();
+        pump();
+    }
+
+    void onFailure(Channel from, Classification failure) {
+        if (from != channel || closing) {
+            return;
+        }
+        failConnection(failure);
+    }
+
+    void onClosed(Channel from) {
+        if (from != channel) {
+            return;
+        }
+        // EOF, or our own close: whatever is still in flight will never be answered.
+        failInFlight(cancelled ? Outcome.CANCELLED : Outcome.CLOSED, null);
+        observer.disconnected(silent);
+        files.release();
+        channel = null;
+        closing = false;
+        if (plan.reconnect()) {
+            pump();
+        } else {
+            stopWork();
+            finish();
+        }
+    }
+
+    /** Does whatever can be done now: connect, write what is due, close when done, or finish. */
+    private void pump() {
+        if (finished) {
+            return;
+        }
+        if (!stopping && !beforeDeadline(System.nanoTime())) {
+            stopWork();
+        }
+        if (channel != null) {
+            if (!closing) {
+                writeWhatIsDue();
+                if (inFlight.isEmpty() && connectionDone()) {
+                    close();
+                }
+            }
+            return;
+        }
+        if (connecting) {
+            return;
+        }
+        if (wantsConnection()) {
+            connect();
+        } else if (!hasMoreWork()) {
+            finish();
+        }
+    }
+
+    private void writeWhatIsDue() {
+        boolean wrote = false;
+        while (!stopping && inFlight.size() < plan.pipeline() && channel.isActive()
+                && !(plan.reconnect() && sentOnConnection > 0)) {
+            long now = System.nanoTime();
+            long intended;
+            if (plan.openModel()) {
+                if (due.isEmpty()) {
+                    break;
+                }
+                intended = due.poll();
+            } else {
+                if (thinking || (!plan.reconnect() && requestsSent >= plan.requestsPerSlot())) {
+                    break;
+                }
+                intended = now;
+            }
+            inFlight.add(new InFlightRequest(intended, now));
+            requestsSent++;
+            sentOnConnection++;
+            observer.requestSent();
+            channel.write(plan.workload().requestBuffer(index + requestsSent - 1), channel.voidPromise());
+            wrote = true;
+        }
+        if (wrote) {
+            channel.flush();
+            armTimeout();
+        }
+    }
+
+    /** True when the current connection has nothing more to do once its replies are in. */
+    private boolean connectionDone() {
+        if (stopping) {
+            return true;
+        }
+        if (plan.reconnect()) {
+            return sentOnConnection > 0;
+        }
+        // With a duration, connections are held open until it ends, even once their requests are done.
+        return !plan.hasDeadline() && noMoreRequests();
+    }
+
+    private boolean noMoreRequests() {
+        return plan.openModel()
+                ? !ticketPlanned(ticketsIssued) && due.isEmpty()
+                : requestsSent >= plan.requestsPerSlot();
+    }
+
+    private boolean wantsConnection() {
+        if (stopping) {
+            return false;
+        }
+        if (!plan.reconnect()) {
+            return connectionsStarted == 0;
+        }
+        return plan.openModel() ? !due.isEmpty() : !thinking && connectionsStarted < plan.requestsPerSlot();
+    }
+
+    /** With no connection and none wanted now: whether anything may still happen later. */
+    private boolean hasMoreWork() {
+        if (stopping) {
+            return false;
+        }
+        if (!plan.reconnect()) {
+            return connectionsStarted == 0;
+        }
+        return plan.openModel()
+                ? ticketPlanned(ticketsIssued) || !due.isEmpty()
+                : connectionsStarted < plan.requestsPerSlot();
+    }
+
+    private void connect() {
+        connectionsStarted++;
+        sentOnConnection = 0;
+        repliesOnConnection = 0;
+        silent = false;
+        observer.connectAttempted();
+        connecting = true;
+        if (!files.tryAcquire()) {
+            // Later, not inline: a slot that retries (reconnect) must not recurse through pump().
+            Classification overBudget = new Classification(Outcome.LOCAL_LIMIT, LocalLimit.OPEN_FILES.label());
+            loop.execute(() -> onConnectFailed(overBudget));
+            return;
+        }
+        long startNanos = System.nanoTime();
+        ChannelFuture attempt = bootstrap.connect();
+        pendingConnect = attempt;
+        attempt.addListener((ChannelFutureListener) done -> {
+            // Success arrives on our loop and must be handled before the channel's first events;
+            // failures may arrive on another thread, or inline from connect() (loopback refuses at once).
+            if (done.isSuccess() && loop.inEventLoop()) {
+                onConnectDone(done, startNanos);
+            } else {
+                loop.execute(() -> onConnectDone(done, startNanos));
+            }
+        });
+    }
+
+    private void onConnectDone(ChannelFuture attempt, long startNanos) {
+        if (attempt != pendingConnect) {
+            return;
+        }
+        pendingConnect = null;
+        if (attempt.isSuccess()) {
+            connecting = false;
+            observer.connected(System.nanoTime() - startNanos);
+            channel = attempt.channel();
+            closing = false;
+            if (!channel.isActive()) {
+                onClosed(channel);
+                return;
+            }
+            if (plan.openModel() && !plan.reconnect() && scheduleAnchorNanos < 0) {
+                startSchedule(System.nanoTime());
+            }
+            pump();
+            return;
+        }
+        files.release();
+        onConnectFailed(cancelled
+                ? new Classification(Outcome.CANCELLED, null)
+                : OutcomeClassifier.classify(attempt.cause()));
+    }
+
+    private void onConnectFailed(Classification failure) {
+        connecting = false;
+        observer.connectFailed(failure.outcome(), failure.detail());
+        if (plan.reconnect()) {
+            if (plan.openModel() && !due.isEmpty()) {
+                due.poll();
+                observer.requestsUnsent(1);
+            }
+            pump();
+        } else {
+            stopWork();
+            finish();
+        }
+    }
+
+    private void failConnection(Classification failure) {
+        failInFlight(failure.outcome(), failure.detail());
+        close();
+    }
+
+    private void failInFlight(Outcome outcome, String detail) {
+        for (int i = inFlight.size(); i > 0; i--) {
+            observer.requestFailed(outcome, detail);
+        }
+        inFlight.clear();
+    }
+
+    private void close() {
+        closing = true;
+        channel.close();
+    }
+
+    private void armTimeout() {
+        if (timeoutArmed || inFlight.isEmpty()) {
+            return;
+        }
+        timeoutArmed = true;
+        long delayNanos = inFlight.peek().sentNanos() + plan.responseTimeoutNanos() - System.nanoTime();
+        loop.schedule(this::checkTimeout, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    // One lazy timer per slot: when it fires early for a newer request, it re-arms instead of being cancelled.
+    private void checkTimeout() {
+        timeoutArmed = false;
+        if (channel == null || closing || inFlight.isEmpty()) {
+            return;
+        }
+        if (System.nanoTime() - inFlight.peek().sentNanos() >= plan.responseTimeoutNanos()) {
+            silent = repliesOnConnection == 0;
+            failConnection(new Classification(Outcome.RESPONSE_TIMEOUT, null));
+        } else {
+            armTimeout();
+        }
+    }
+
+    private void endThink() {
+        thinking = false;
+        pump();
+    }
+
+    private void onDeadline() {
+        if (!finished) {
+            stopWork();
+            pump();
+        }
+    }
+
+    private void startSchedule(long anchorNanos) {
+        // Spread the slots' schedules over one interval so the total rate is even, not bursty.
+        scheduleAnchorNanos = anchorNanos + (long) ((double) plan.ticketIntervalNanos() * index / plan.slots());
+        scheduleNextTicket();
+    }
+
+    private long ticketNanos(long ticket) {
+        return scheduleAnchorNanos + ticket * plan.ticketIntervalNanos();
+    }
+
+    private boolean ticketPlanned(long ticket) {
+        return ticket < plan.requestsPerSlot() && beforeDeadline(ticketNanos(ticket));
+    }
+
+    private boolean beforeDeadline(long nanos) {
+        // Compared by difference: nanoTime values may be negative and only differences are meaningful.
+        return !plan.hasDeadline() || nanos - plan.deadlineNanos() < 0;
+    }
+
+    private void scheduleNextTicket() {
+        if (!finished && !stopping && ticketPlanned(ticketsIssued)) {
+            loop.schedule(this::onTicket, ticketNanos(ticketsIssued) - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void onTicket() {
+        if (finished || stopping) {
+            return;
+        }
+        long now = System.nanoTime();
+        // A late wake-up issues every ticket already due, each with its own intended time.
+        while (ticketPlanned(ticketsIssued) && ticketNanos(ticketsIssued) - now <= 0) {
+            due.add(ticketNanos(ticketsIssued));
+            ticketsIssued++;
+        }
+        scheduleNextTicket();
+        pump();
+    }
+
+    private void stopWork() {
+        stopping = true;
+        if (!due.isEmpty()) {
+            observer.requestsUnsent(due.size());
+            due.clear();
+        }
+    }
+
+    private void finish() {
+        if (!finished) {
+            finished = true;
+            onFinished.run();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.c10klab.harness.flood;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a flood does: its shape (how many connections, how fast they open), its workload (what each
+ * connection sends, how often), and its patience (timeouts). Plain data, written into results.json.
+ *
+ * @param target                the target as given, {@code HOST:PORT}
+ * @param connections           client connections (or, with {@code reconnect}, concurrent clients)
+ * @param ramp                  spread the connects evenly over this long; zero = all at once
+ * @param connectRatePerSecond  open at most this many connections per second; 0 = no limit
+ * @param connectTimeout        how long a connect may take before it counts as {@code connect_timeout}
+ * @param responseTimeout       how long a sent request may wait before it counts as {@code response_timeout}
+ * @param requestsPerConnection requests per connection; 0 = connect only; {@link #UNTIL_DEADLINE} = until the duration
+ * @param duration              stop issuing requests after this long; zero = no time limit
+ * @param commands              the weighted RESP commands ({@code protocol} resp)
+ * @param pipeline              requests in flight per connection
+ * @param think                 pause after each reply before the next request
+ * @param reconnect             a new connection for every request, like a client that connects per call
+ * @param ratePerSecond         open model: total requests per second on a fixed schedule; 0 = closed model
+ * @param protocol              resp or raw
+ * @param payload               the raw payload as typed, with {@code \n}, {@code \r}, {@code \t}, {@code \\} escapes
+ * @param threads               event-loop threads driving the connections
+ * @param transport             the I/O transport asked for: auto, io_uring, epoll or nio
+ * @param warmup                run the client's code path against an in-process listener first, so the
+ *                              measured flood does not pay for class loading and first compilation
+ */
+public record FloodConfig(
+        String target,
+        int connections,
+        Duration ramp,
+        double connectRatePerSecond,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        long requestsPerConnection,
+        Duration duration,
+        List<CommandSpec> commands,
+        int pipeline,
+        Duration think,
+        boolean reconnect,
+        double ratePerSecond,
+        Protocol protocol,
+        String payload,
+        int threads,
+        String transport,
+        boolean warmup) {
+
+    /** {@link #requestsPerConnection} value: keep sending until the duration is over. */
+    public static final long UNTIL_DEADLINE = -1;
+
+    public FloodConfig {
+        commands = List.copyOf(commands);
+        require(connections >= 1, "connections: " + connections + " (expected: >= 1)");
+        require(!ramp.isNegative(), "ramp: " + ramp + " (expected: >= 0)");
+        require(connectRatePerSecond >= 0, "connect rate: " + connectRatePerSecond + " (expected: >= 0)");
+        require(ramp.isZero() || connectRatePerSecond == 0, "give --ramp or --connect-rate, not both");
+        require(connectTimeout.toMillis() >= 1, "connect timeout: " + connectTimeout + " (expected: >= 1ms)");
+        require(responseTimeout.toMillis() >= 1, "response timeout: " + responseTimeout + " (expected: >= 1ms)");
+        require(!duration.isNegative(), "duration: " + duration + " (expected: >= 0)");
+        require(requestsPerConnection >= 0 || (requestsPerConnection == UNTIL_DEADLINE && !duration.isZero()),
+                "requests: " + requestsPerConnection + " (expected: >= 0, or unlimited with a duration)");
+        require(pipeline >= 1, "pipeline: " + pipeline + " (expected: >= 1)");
+        require(!think.isNegative(), "think: " + think + " (expected: >= 0)");
+        require(ratePerSecond >= 0, "rate: " + ratePerSecond + " (expected: >= 0)");
+        require(!(reconnect && pipeline > 1), "--reconnect sends one request per connection; it cannot pipeline");
+        // Raw replies have no framing: with two requests in flight, nobody can tell whose bytes came back.
+        require(!(protocol == Protocol.RAW && pipeline > 1),
+                "--protocol raw cannot pipeline: raw replies have no framing");
+        require(protocol != Protocol.RESP || !commands.isEmpty(), "--protocol resp needs at least one --command");
+        require(!(ratePerSecond > 0 && !think.isZero()),
+                "--think is for the closed model; --rate already sets the pace");
+        require(!(ratePerSecond > 0 && requestsPerConnection == 0), "--rate needs requests to send (--requests >= 1)");
+        require(threads >= 1, "threads: " + threads + " (expected: >= 1)");
+    }
+
+    /** The same flood aimed at {@code newTarget}, e.g. a server that was started on an ephemeral port. */
+    public FloodConfig withTarget(String newTarget) {
+        return new FloodConfig(newTarget, connections, ramp, connectRatePerSecond, connectTimeout, responseTimeout,
+                requestsPerConnection, duration, commands, pipeline, think, reconnect, ratePerSecond, protocol, payload,
+                threads, transport, warmup);
+    }
+
+    /** True for the open model: requests leave on a fixed schedule, whether or not earlier ones were answered. */
+    public boolean openModel() {
+        return ratePerSecond > 0;
+    }
+
+    /** The workload these settings describe. */
+    public Workload workload() {
+        return protocol == Protocol.RAW ? Workload.raw(PayloadText.decode(payload)) : Workload.resp(commands);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.c10klab.harness.flood;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringIoHandlerConfig;
+import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.c10klab.netty.NettyTransport;
+
+/**
+ * Drives one flood: a Netty event-loop group of a handful of threads holding every connection, one
+ * {@link ClientSlot} per client, started all at once, over a ramp, or at a connect rate.
+ */
+public final class FloodEngine implements AutoCloseable {
+
+    /** Connects a loop issues per turn in a burst, before it handles the completions of earlier ones. */
+    static final int BURST_CHUNK = 32;
+    /**
+     * io_uring completion-queue entries per loop. Thousands of connections closing at one deadline
+     * complete at once; the default 4096 overflows (Netty copes, but warns on every turn).
+     */
+    static final int IO_URING_COMPLETION_ENTRIES = 32768;
+
+    private final FloodConfig config;
+    private final InetSocketAddress target;
+    private final NettyTransport transport;
+    private final FloodObserver observer;
+    private final EventLoopGroup group;
+    private volatile List<ClientSlot> slots = List.of();
+    private volatile boolean stopped;
+    private final CountDownLatch finished;
+    private final AtomicInteger slotsStarted = new AtomicInteger();
+
+    /**
+     * @param target    a resolved address; the loopback rule was applied by whoever resolved it
+     * @param transport io_uring, epoll or NIO, chosen as the servers choose theirs
+     * @param observer  receives every outcome and latency, from the event-loop threads
+     */
+    public FloodEngine(FloodConfig config, InetSocketAddress target, NettyTransport transport,
+                       FloodObserver observer) {
+        this.config = config;
+        this.target = target;
+        this.transport = transport;
+        this.observer = observer;
+        this.finished = new CountDownLatch(config.connections());
+        this.group = new MultiThreadIoEventLoopGroup(config.threads(),
+                new DefaultThreadFactory("flood", true), ioHandlerFactory(transport));
+    }
+
+    /** Schedules every client; returns at once. */
+    public void start() {
+        long startNanos = System.nanoTime();
+        SlotPlan plan = plan(startNanos);
+        FileBudget files = FileBudget.forThisProcess();
+        Bootstrap template = new Bootstrap()
+                .group(group)
+                .channel(transport.socketChannelClass())
+                .remoteAddress(target)
+                .resolver(NoopAddressResolverGroup.INSTANCE)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        config.connectTimeout().toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true);
+        ConnectSchedule schedule = new ConnectSchedule(config.connections(), config.ramp(),
+                config.connectRatePerSecond());
+        List<ClientSlot> created = new ArrayList<>(config.connections());
+        for (int i = 0; i < config.connections(); i++) {
+            created.add(new ClientSlot(i, plan, group.next(), template, observer, files, finished::countDown));
+        }
+        slots = List.copyOf(created);
+        Map<EventLoop, List<ClientSlot>> burstByLoop = new LinkedHashMap<>();
+        for (int i = 0; i < created.size(); i++) {
+            ClientSlot slot = created.get(i);
+            long offsetNanos = schedule.offsetNanos(i);
+            if (offsetNanos == 0) {
+                burstByLoop.computeIfAbsent(slot.loop(), loop -> new ArrayList<>()).add(slot);
+            } else {
+                slot.loop().schedule(() -> begin(slot), offsetNanos, TimeUnit.NANOSECONDS);
+            }
+        }
+        burstByLoop.forEach((loop, burst) -> loop.execute(() -> beginBurst(loop, burst, 0)));
+    }
+
+    /** Waits until every client is done; false when {@code timeout} passed first. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Waits until every client is done. */
+    public void awaitFinished() throws InterruptedException {
+        finished.await();
+    }
+
+    /** Ctrl-C: every client stops starting work, abandons what is in flight and closes. Any thread. */
+    public void stop() {
+        stopped = true;
+        for (ClientSlot slot : slots) {
+            try {
+                slot.loop().execute(slot::cancel);
+            } catch (RejectedExecutionException e) {
+                // The group is already shutting down and closes the channels itself.
+            }
+        }
+    }
+
+    /** Clients whose start time has come. */
+    public int slotsStarted() {
+        return slotsStarted.get();
+    }
+
+    /** Closes every connection left and stops the event loops. */
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+
+    private static IoHandlerFactory ioHandlerFactory(NettyTransport transport) {
+        if (transport == NettyTransport.IO_URING) {
+            return IoUringIoHandler.newFactory(new IoUringIoHandlerConfig().setCqSize(IO_URING_COMPLETION_ENTRIES));
+        }
+        return transport.ioHandlerFactory();
+    }
+
+    private void begin(ClientSlot slot) {
+        if (stopped) {
+            slot.cancel();
+            return;
+        }
+        slotsStarted.incrementAndGet();
+        slot.start();
+    }
+
+    // A loop that started thousands of connects in one go would see none of them complete until the
+    // last was issued, and charge that wait to every connect's latency. Starting a chunk per turn of
+    // the loop lets it handle completions between chunks; a zero-delay scheduled task runs only after
+    // the loop's next I/O pass.
+    private void beginBurst(EventLoop loop, List<ClientSlot> burst, int from) {
+        int to = Math.min(burst.size(), from + BURST_CHUNK);
+        for (int i = from; i < to; i++) {
+            begin(burst.get(i));
+        }
+        if (to < burst.size()) {
+            loop.schedule(() -> beginBurst(loop, burst, to), 0, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private SlotPlan plan(long startNanos) {
+        long requestsPerSlot = config.requestsPerConnection() == FloodConfig.UNTIL_DEADLINE
+                ? Long.MAX_VALUE : config.requestsPerConnection();
+        long deadlineNanos = config.duration().isZero() ? Long.MAX_VALUE : startNanos + config.duration().toNanos();
+        long ticketIntervalNanos = config.openModel()
+                ? Math.max(1, (long) (1e9 * config.connections() / config.ratePerSecond())) : 0;
+        return new SlotPlan(config.workload(), config.protocol(), config.pipeline(),
+                config.responseTimeout().toNanos(), config.think().toNanos(), config.reconnect(),
+                requestsPerSlot, deadlineNanos, ticketIntervalNanos, config.connections());
+    }
+}

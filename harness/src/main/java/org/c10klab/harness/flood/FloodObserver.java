@@ -1,0 +1,43 @@
+package org.c10klab.harness.flood;
+
+/**
+ * What the engine reports as it goes, one call per event, from its event-loop threads; implementations
+ * must be thread-safe and cheap. Every attempt ends in exactly one of {@link #connected} and
+ * {@link #connectFailed}; every sent request in exactly one of {@link #answered} and {@link #requestFailed}.
+ */
+public interface FloodObserver {
+
+    /** A connection attempt started. */
+    void connectAttempted();
+
+    /** An attempt connected after {@code connectNanos}. */
+    void connected(long connectNanos);
+
+    /** An attempt failed; {@code detail} names the exception class or limit, or is null. */
+    void connectFailed(Outcome outcome, String detail);
+
+    /**
+     * An established connection closed.
+     *
+     * @param unanswered true when requests were sent on it, not one reply came back, and it ended in a
+     *                   response timeout: connected, yet never served (DESIGN section 5)
+     */
+    void disconnected(boolean unanswered);
+
+    /** A request was written to a connection. */
+    void requestSent();
+
+    /**
+     * A reply arrived.
+     *
+     * @param latencyNanos from the request's intended send time (open model) or its send time (closed model)
+     * @param errorMessage the message of an error reply, or null for any other reply
+     */
+    void answered(long latencyNanos, String errorMessage);
+
+    /** A sent request got no reply; {@code detail} names the exception class or reason, or is null. */
+    void requestFailed(Outcome outcome, String detail);
+
+    /** Requests the open-model schedule wanted sent that never left: the connection was busy, failed or stopped. */
+    void requestsUnsent(long count);
+}

@@ -1,0 +1,120 @@
+package org.c10klab.harness.flood;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Splits a connection's bytes into RESP2 replies without building them: it finds where each whole
+ * reply ends, reports error replies by message, and rejects anything that is not RESP. A reply that
+ * has not fully arrived is left for the next read.
+ */
+final class RespReplyDecoder extends ByteToMessageDecoder {
+
+    /** A flood reply larger than this is a misbehaving server, not a workload; Redis's own cap is 512 MiB. */
+    static final int MAX_BULK_BYTES = 64 * 1024 * 1024;
+    /** Longest header or simple-string line; Redis's inline limit. */
+    static final int MAX_LINE_BYTES = 64 * 1024;
+    /** Most elements in one array reply. */
+    static final int MAX_ARRAY_ELEMENTS = 1024 * 1024;
+    /** Deepest array nesting; bounds the recursion a hostile server can cause. */
+    static final int MAX_DEPTH = 32;
+
+    private static final int INCOMPLETE = -1;
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (in.isReadable()) {
+            int start = in.readerIndex();
+            int end = scan(in, start, 0);
+            if (end == INCOMPLETE) {
+                return;
+            }
+            out.add(in.getByte(start) == '-' ? new Reply.Error(line(in, start + 1)) : Reply.ANSWER);
+            in.readerIndex(end);
+        }
+    }
+
+    /** The index just past the value starting at {@code index}, or {@link #INCOMPLETE}. */
+    private static int scan(ByteBuf in, int index, int depth) {
+        if (index >= in.writerIndex()) {
+            return INCOMPLETE;
+        }
+        byte prefix = in.getByte(index);
+        int lineEnd = lineEnd(in, index + 1);
+        if (lineEnd == INCOMPLETE) {
+            return INCOMPLETE;
+        }
+        int next = lineEnd + 2;
+        return switch (prefix) {
+            case '+', '-' -> next;
+            case ':' -> {
+                number(in, index + 1, lineEnd, "integer");
+                yield next;
+            }
+            case '$' -> {
+                long length = number(in, index + 1, lineEnd, "bulk length");
+                if (length == -1) {
+                    yield next;
+                }
+                check(length >= 0 && length <= MAX_BULK_BYTES, "bulk length: " + length
+                        + " (expected: -1..." + MAX_BULK_BYTES + ")");
+                long end = next + length + 2;
+                if (end > in.writerIndex()) {
+                    yield INCOMPLETE;
+                }
+                check(in.getByte((int) end - 2) == '\r' && in.getByte((int) end - 1) == '\n',
+                        "bulk string of " + length + " bytes not followed by CRLF");
+                yield (int) end;
+            }
+            case '*' -> {
+                long count = number(in, index + 1, lineEnd, "array length");
+                check(count >= -1 && count <= MAX_ARRAY_ELEMENTS, "array length: " + count
+                        + " (expected: -1..." + MAX_ARRAY_ELEMENTS + ")");
+                check(depth < MAX_DEPTH, "array nesting: " + (depth + 1) + " (expected: <= " + MAX_DEPTH + ")");
+                int position = next;
+                for (long i = 0; i < count && position != INCOMPLETE; i++) {
+                    position = scan(in, position, depth + 1);
+                }
+                yield position;
+            }
+            default -> throw new MalformedReplyException(String.format(
+                    "byte 0x%02x where a reply starts (expected one of + - : $ *)", prefix & 0xff));
+        };
+    }
+
+    /** The index of the CR of the CRLF ending the line that starts at {@code from}, or {@link #INCOMPLETE}. */
+    private static int lineEnd(ByteBuf in, int from) {
+        int limit = Math.min(in.writerIndex(), from + MAX_LINE_BYTES + 1);
+        int lf = in.indexOf(from, limit, (byte) '\n');
+        if (lf == -1) {
+            check(in.writerIndex() - from <= MAX_LINE_BYTES,
+                    "line longer than " + MAX_LINE_BYTES + " bytes (expected: <= " + MAX_LINE_BYTES + ")");
+            return INCOMPLETE;
+        }
+        check(lf > from && in.getByte(lf - 1) == '\r', "line ends in a bare LF (expected: CRLF)");
+        return lf - 1;
+    }
+
+    private static long number(ByteBuf in, int from, int to, String what) {
+        String text = in.toString(from, to - from, StandardCharsets.US_ASCII);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new MalformedReplyException(what + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static String line(ByteBuf in, int from) {
+        int end = lineEnd(in, from);
+        return in.toString(from, end - from, StandardCharsets.UTF_8);
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new MalformedReplyException(message);
+        }
+    }
+}

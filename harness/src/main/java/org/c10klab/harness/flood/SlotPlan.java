@@ -1,0 +1,37 @@
+package org.c10klab.harness.flood;
+
+/**
+ * What every client slot of one run does, in the units the event loop counts: nanoseconds and
+ * absolute {@link System#nanoTime()} instants.
+ *
+ * @param workload             the request bytes
+ * @param protocol             resp or raw
+ * @param pipeline             requests in flight per connection
+ * @param responseTimeoutNanos how long a sent request may wait
+ * @param thinkNanos           pause after each reply (closed model)
+ * @param reconnect            one connection per request
+ * @param requestsPerSlot      requests (with reconnect: connections) per slot; {@link Long#MAX_VALUE}: no cap
+ * @param deadlineNanos        when to stop issuing work; {@link Long#MAX_VALUE} for none
+ * @param ticketIntervalNanos  open model: time between one slot's scheduled requests; 0 for the closed model
+ * @param slots                how many slots share the rate, to spread their schedules evenly
+ */
+record SlotPlan(
+        Workload workload,
+        Protocol protocol,
+        int pipeline,
+        long responseTimeoutNanos,
+        long thinkNanos,
+        boolean reconnect,
+        long requestsPerSlot,
+        long deadlineNanos,
+        long ticketIntervalNanos,
+        int slots) {
+
+    boolean openModel() {
+        return ticketIntervalNanos > 0;
+    }
+
+    boolean hasDeadline() {
+        return deadlineNanos != Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,179 @@
+package org.c10klab.harness.record;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+import org.c10klab.harness.flood.FloodObserver;
+import org.c10klab.harness.flood.Outcome;
+import org.c10klab.harness.result.OutcomeCounts;
+import org.c10klab.harness.result.RequestAccounting;
+
+/**
+ * Records a flood twice: into Micrometer meters, for anyone reading live (histogram buckets that
+ * Prometheus turns into percentiles over any window), and into whole-run HdrHistograms and outcome
+ * tallies for the final report. Micrometer's own client-side percentiles would decay with its
+ * distribution expiry and cost more per sample than the rest together, so none are published.
+ */
+public final class FloodRecorder implements FloodObserver {
+
+    /** Micrometer's default window for its time-windowed statistics (max; histograms in some registries). */
+    public static final Duration DEFAULT_DISTRIBUTION_EXPIRY = Duration.ofMinutes(2);
+
+    private final Timer connectTimer;
+    private final Timer requestTimer;
+    private final OutcomeTally connectOutcomes = new OutcomeTally();
+    private final OutcomeTally requestOutcomes = new OutcomeTally();
+    private final LatencyRecorder connectLatency = new LatencyRecorder(HarnessMeters.PHASE_CONNECT);
+    private final LatencyRecorder requestLatency = new LatencyRecorder(HarnessMeters.PHASE_REQUEST);
+    private final AtomicLong open = new AtomicLong();
+    private final LongAccumulator peakOpen = new LongAccumulator(Math::max, 0);
+    private final LongAdder attempts = new LongAdder();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder unsent = new LongAdder();
+    private final LongAdder unanswered = new LongAdder();
+
+    /**
+     * @param registry           where the live meters go
+     * @param connectTimeout     a service-level objective bucket of {@code harness.connect}: who beat the timeout
+     * @param responseTimeout    likewise for {@code harness.request}
+     * @param distributionExpiry how long Micrometer keeps samples for its time-windowed statistics
+     */
+    public FloodRecorder(MeterRegistry registry, Duration connectTimeout, Duration responseTimeout,
+                         Duration distributionExpiry) {
+        connectTimer = Timer.builder(HarnessMeters.CONNECT)
+                .description("time to connect, successful attempts")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(connectTimeout)
+                .maximumExpectedValue(connectTimeout.multipliedBy(2))
+                .distributionStatisticExpiry(distributionExpiry)
+                .register(registry);
+        requestTimer = Timer.builder(HarnessMeters.REQUEST)
+                .description("time to a reply, from the intended send time in the open model")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(responseTimeout)
+                .maximumExpectedValue(responseTimeout.multipliedBy(2))
+                .distributionStatisticExpiry(distributionExpiry)
+                .register(registry);
+        // Counters read from the tallies at scrape time: one increment per event, not two.
+        for (Outcome outcome : Outcome.values()) {
+            counter(registry, HarnessMeters.PHASE_CONNECT, outcome, connectOutcomes);
+            counter(registry, HarnessMeters.PHASE_REQUEST, outcome, requestOutcomes);
+        }
+        Gauge.builder(HarnessMeters.CONNECTIONS_OPEN, open, AtomicLong::get)
+                .description("connections open now")
+                .register(registry);
+    }
+
+    @Override
+    public void connectAttempted() {
+        attempts.increment();
+    }
+
+    @Override
+    public void connected(long connectNanos) {
+        connectTimer.record(connectNanos, TimeUnit.NANOSECONDS);
+        connectLatency.record(connectNanos);
+        connectOutcomes.add(Outcome.OK, null);
+        peakOpen.accumulate(open.incrementAndGet());
+    }
+
+    @Override
+    public void connectFailed(Outcome outcome, String detail) {
+        connectOutcomes.add(outcome, detail);
+    }
+
+    @Override
+    public void disconnected(boolean unansweredConnection) {
+        open.decrementAndGet();
+        if (unansweredConnection) {
+            unanswered.increment();
+        }
+    }
+
+    @Override
+    public void requestSent() {
+        sent.increment();
+    }
+
+    @Override
+    public void answered(long latencyNanos, String errorMessage) {
+        requestTimer.record(latencyNanos, TimeUnit.NANOSECONDS);
+        requestLatency.record(latencyNanos);
+        Outcome outcome = errorMessage == null ? Outcome.OK : Outcome.ERROR_REPLY;
+        requestOutcomes.add(outcome, errorMessage);
+    }
+
+    @Override
+    public void requestFailed(Outcome outcome, String detail) {
+        requestOutcomes.add(outcome, detail);
+    }
+
+    @Override
+    public void requestsUnsent(long count) {
+        unsent.add(count);
+    }
+
+    /** Connection latency, whole run. */
+    public LatencyRecorder connectLatency() {
+        return connectLatency;
+    }
+
+    /** Request latency, whole run. */
+    public LatencyRecorder requestLatency() {
+        return requestLatency;
+    }
+
+    /** How the connection attempts ended so far. */
+    public OutcomeCounts connectOutcomes() {
+        return connectOutcomes.snapshot();
+    }
+
+    /** How the sent requests ended so far. */
+    public OutcomeCounts requestOutcomes() {
+        return requestOutcomes.snapshot();
+    }
+
+    /** Connections open now. */
+    public long openConnections() {
+        return open.get();
+    }
+
+    /** Attempts that connected so far. */
+    public long connectsOk() {
+        return connectOutcomes.count(Outcome.OK);
+    }
+
+    /** Attempts that failed so far. */
+    public long connectsFailed() {
+        return connectOutcomes.total() - connectOutcomes.count(Outcome.OK);
+    }
+
+    /** Requests answered ok so far. */
+    public long requestsOk() {
+        return requestOutcomes.count(Outcome.OK);
+    }
+
+    /** Requests that failed so far, error replies included. */
+    public long requestsFailed() {
+        return requestOutcomes.total() - requestOutcomes.count(Outcome.OK);
+    }
+
+    /** The independent counts the outcomes must add up to. */
+    public RequestAccounting accounting() {
+        return new RequestAccounting(attempts.sum(), sent.sum(), unsent.sum(), unanswered.sum(), peakOpen.get());
+    }
+
+    private static void counter(MeterRegistry registry, String phase, Outcome outcome, OutcomeTally tally) {
+        FunctionCounter.builder(HarnessMeters.OUTCOMES, tally, counts -> counts.count(outcome))
+                .description("how connection attempts and requests ended")
+                .tag(HarnessMeters.TAG_PHASE, phase)
+                .tag(HarnessMeters.TAG_OUTCOME, outcome.label())
+                .register(registry);
+    }
+}

@@ -1,0 +1,26 @@
+package org.c10klab.harness.record;
+
+/** The names and tags of the harness's own meters (DESIGN section 4). */
+public final class HarnessMeters {
+
+    /** Timer: time to connect, successful attempts. */
+    public static final String CONNECT = "harness.connect";
+    /** Timer: time to a reply, from the intended send time in the open model. */
+    public static final String REQUEST = "harness.request";
+    /** Counter: how attempts and requests ended, tagged {@link #TAG_OUTCOME} and {@link #TAG_PHASE}. */
+    public static final String OUTCOMES = "harness.outcomes";
+    /** Gauge: connections open now. */
+    public static final String CONNECTIONS_OPEN = "harness.connections.open";
+
+    /** Tag: an outcome label, e.g. {@code connect_timeout}. */
+    public static final String TAG_OUTCOME = "outcome";
+    /** Tag: {@link #PHASE_CONNECT} or {@link #PHASE_REQUEST}; the two are never merged. */
+    public static final String TAG_PHASE = "phase";
+    /** Phase of connection attempts. */
+    public static final String PHASE_CONNECT = "connect";
+    /** Phase of requests. */
+    public static final String PHASE_REQUEST = "request";
+
+    private HarnessMeters() {
+    }
+}

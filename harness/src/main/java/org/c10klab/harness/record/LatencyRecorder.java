@@ -1,0 +1,96 @@
+package org.c10klab.harness.record;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.Recorder;
+import org.c10klab.harness.result.LatencySummary;
+
+/**
+ * Latency for one phase of a run, in microseconds: an HdrHistogram {@link Recorder} that event loops
+ * write without locks, drained every sampling interval into a whole-run histogram that never forgets
+ * a sample, and into an HdrHistogram log of intervals.
+ */
+public final class LatencyRecorder {
+
+    /** Longest latency told apart: an hour, in microseconds; longer ones are recorded as an hour. */
+    static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
+    /** Three significant digits: 0.1% resolution at every magnitude. */
+    static final int SIGNIFICANT_DIGITS = 3;
+
+    private final Recorder recorder = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    private final Histogram total = new Histogram(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    private final String tag;
+    private Histogram interval;
+
+    /** @param tag the name of this phase in the histogram log, e.g. {@code request} */
+    public LatencyRecorder(String tag) {
+        this.tag = tag;
+    }
+
+    /** Records one latency; safe from any thread, wait-free. */
+    public void record(long latencyNanos) {
+        long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(latencyNanos));
+        recorder.recordValue(Math.min(micros, HIGHEST_TRACKABLE_MICROS));
+    }
+
+    /**
+     * Drains what was recorded since the last call into the whole-run histogram.
+     *
+     * @param log where to append the interval as one log line, or null
+     * @return the interval's histogram, valid until the next call
+     */
+    public synchronized Histogram flushInterval(HistogramLogWriter log) {
+        interval = recorder.getIntervalHistogram(interval);
+        total.add(interval);
+        if (log != null) {
+            interval.setTag(tag);
+            log.outputIntervalHistogram(interval);
+        }
+        return interval;
+    }
+
+    /** Whole-run percentiles of everything flushed so far. */
+    public synchronized LatencySummary summary() {
+        return summarize(total);
+    }
+
+    /** A copy of the whole-run histogram of everything flushed so far. */
+    public synchronized Histogram totalHistogram() {
+        return total.copy();
+    }
+
+    /** Percentiles of {@code histogram}, in milliseconds. */
+    public static LatencySummary summarize(Histogram histogram) {
+        long count = histogram.getTotalCount();
+        if (count == 0) {
+            return LatencySummary.EMPTY;
+        }
+        return new LatencySummary(count, millis(histogram.getMinValue()), round(histogram.getMean() / 1000.0),
+                millis(histogram.getValueAtPercentile(50)), millis(histogram.getValueAtPercentile(90)),
+                millis(histogram.getValueAtPercentile(99)), millis(histogram.getValueAtPercentile(99.9)),
+                millis(histogram.getMaxValue()));
+    }
+
+    /** A fresh log writer on {@code out}, with the header lines HdrHistogram's tools expect. */
+    public static HistogramLogWriter newLog(ByteArrayOutputStream out, long startMillis) {
+        HistogramLogWriter log = new HistogramLogWriter(new PrintStream(out, true, StandardCharsets.UTF_8));
+        log.outputComment("c10k flood latency, microseconds; tags: connect, request");
+        log.outputLogFormatVersion();
+        log.outputStartTime(startMillis);
+        log.setBaseTime(startMillis);
+        log.outputLegend();
+        return log;
+    }
+
+    private static double millis(long micros) {
+        return round(micros / 1000.0);
+    }
+
+    private static double round(double millis) {
+        return Math.round(millis * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,71 @@
+package org.c10klab.harness.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.c10klab.harness.result.TimelinePoint;
+
+/**
+ * The live status line on stderr: rewritten in place on a terminal, a plain line every second
+ * otherwise, so logs and CI output stay readable. Separate from the final report on stdout.
+ */
+public final class ProgressPrinter implements Consumer<TimelinePoint> {
+
+    /** How often a plain line is printed when stderr is not a terminal. */
+    static final double PLAIN_LINE_SECONDS = 1.0;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final int connections;
+    private double lastPlainSeconds = -PLAIN_LINE_SECONDS;
+    private boolean rewritten;
+
+    /**
+     * @param terminal    true to rewrite one line in place
+     * @param connections the connections the flood aims for, shown as "open/target"
+     */
+    public ProgressPrinter(PrintWriter err, boolean terminal, int connections) {
+        this.err = err;
+        this.terminal = terminal;
+        this.connections = connections;
+    }
+
+    @Override
+    public synchronized void accept(TimelinePoint point) {
+        String line = String.format(Locale.ROOT,
+                "%7.1fs  open %d/%d  connects ok %d failed %d  requests ok %d failed %d  %.0f req/s  p99 %.1fms",
+                point.elapsedSeconds(), point.connectionsOpen(), connections, point.connectsOk(),
+                point.connectsFailed(), point.requestsOk(), point.requestsFailed(), point.requestsPerSecond(),
+                point.p99Ms());
+        if (terminal) {
+            // Carriage return, the line, then erase whatever a longer previous line left.
+            err.print("\r" + line + "\033[K");
+            err.flush();
+            rewritten = true;
+        } else if (point.elapsedSeconds() - lastPlainSeconds >= PLAIN_LINE_SECONDS) {
+            err.println(line);
+            lastPlainSeconds = point.elapsedSeconds();
+        }
+    }
+
+    /** Ends the rewritten line so what follows starts on a fresh one. */
+    public synchronized void finish() {
+        if (rewritten) {
+            err.println();
+            rewritten = false;
+        }
+    }
+
+    /** True when this process's stderr is a terminal (Linux: /proc/self/fd/2 names a tty). */
+    public static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+}

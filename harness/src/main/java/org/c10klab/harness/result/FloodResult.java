@@ -1,0 +1,57 @@
+package org.c10klab.harness.result;
+
+import java.util.List;
+import org.c10klab.harness.flood.FloodConfig;
+
+/**
+ * Everything one flood measured, as written to results.json: what was asked, where it ran, how every
+ * attempt and request ended, latency, what the target did, and the timeline.
+ *
+ * @param config            what the flood was asked to do
+ * @param environment       the machine and kernel settings
+ * @param run               when, how long, whether partial
+ * @param connections       how the connection attempts ended
+ * @param requests          how the sent requests ended
+ * @param accounting        independent counts the outcomes must add up to
+ * @param requestsPerSecond ok requests per second over the whole run
+ * @param connectLatency    time to connect, successful attempts only
+ * @param requestLatency    time to a reply (ok or error reply), from the intended send time in the open model
+ * @param target            what was sampled of the target, or null
+ * @param listenQueue       accept-queue drop counters' rise over the run, or null when unreadable
+ * @param notes             one line per ambiguous outcome seen, on what it usually means
+ * @param checks            the --assert thresholds and their verdicts
+ * @param timeline          the run sampled at a fixed interval
+ */
+public record FloodResult(
+        FloodConfig config,
+        Environment environment,
+        RunInfo run,
+        OutcomeCounts connections,
+        OutcomeCounts requests,
+        RequestAccounting accounting,
+        double requestsPerSecond,
+        LatencySummary connectLatency,
+        LatencySummary requestLatency,
+        TargetSummary target,
+        ListenQueueDrops listenQueue,
+        List<String> notes,
+        List<CheckResult> checks,
+        List<TimelinePoint> timeline) {
+
+    public FloodResult {
+        notes = List.copyOf(notes);
+        checks = List.copyOf(checks);
+        timeline = List.copyOf(timeline);
+    }
+
+    /** This result with the verdicts of its thresholds. */
+    public FloodResult withChecks(List<CheckResult> verdicts) {
+        return new FloodResult(config, environment, run, connections, requests, accounting, requestsPerSecond,
+                connectLatency, requestLatency, target, listenQueue, notes, verdicts, timeline);
+    }
+
+    /** True when every threshold passed (or none was given). */
+    public boolean checksPassed() {
+        return checks.stream().allMatch(CheckResult::passed);
+    }
+}

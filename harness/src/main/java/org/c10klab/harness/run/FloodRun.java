@@ -1,0 +1,153 @@
+package org.c10klab.harness.run;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.c10klab.harness.flood.FloodConfig;
+import org.c10klab.harness.flood.FloodDefaults;
+import org.c10klab.harness.flood.FloodEngine;
+import org.c10klab.harness.flood.Outcome;
+import org.c10klab.harness.record.EnvironmentProbe;
+import org.c10klab.harness.record.FloodRecorder;
+import org.c10klab.harness.record.ListenQueueCounters;
+import org.c10klab.harness.record.MetricsScraper;
+import org.c10klab.harness.record.ProcessSampler;
+import org.c10klab.harness.record.RunSampler;
+import org.c10klab.harness.record.TargetProbe;
+import org.c10klab.harness.result.Environment;
+import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.result.ListenQueueDrops;
+import org.c10klab.harness.result.OutcomeCounts;
+import org.c10klab.harness.result.RequestAccounting;
+import org.c10klab.harness.result.RunInfo;
+import org.c10klab.harness.result.TimelinePoint;
+import org.c10klab.netty.TransportSelection;
+
+/**
+ * One flood from start to result: engine, recorder, sampler and the kernel counters around it. The
+ * command line, tests and later experiments all run floods through here.
+ */
+public final class FloodRun {
+
+    /** The least time a target's /metrics gets to answer one scrape. */
+    static final Duration MIN_SCRAPE_TIMEOUT = Duration.ofSeconds(1);
+
+    private final FloodConfig config;
+    private final InetSocketAddress target;
+    private final TransportSelection transport;
+    private final SamplingOptions sampling;
+    private final Consumer<TimelinePoint> progress;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final FloodRecorder recorder;
+    private volatile FloodEngine engine;
+    private volatile boolean stopRequested;
+
+    /**
+     * @param target    resolved, and checked against the loopback rule by the caller
+     * @param transport the client transport, e.g. {@code TransportSelection.select(config.transport())}
+     * @param sampling  what to watch of the target
+     * @param progress  receives each timeline point as it is taken (the live status line), on the sampler thread
+     */
+    public FloodRun(FloodConfig config, InetSocketAddress target, TransportSelection transport,
+                    SamplingOptions sampling, Consumer<TimelinePoint> progress) {
+        this.config = config;
+        this.target = target;
+        this.transport = transport;
+        this.sampling = sampling;
+        this.progress = progress;
+        this.recorder = new FloodRecorder(registry, config.connectTimeout(), config.responseTimeout(),
+                FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
+    }
+
+    /** The harness's live meters, e.g. for {@code --metrics-port}. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Runs the flood to its end, or until {@link #stop()} and a short grace period. Call it once.
+     *
+     * @return the result (marked partial when stopped) and the raw material of the reports
+     */
+    public RunArtifacts run() throws InterruptedException {
+        if (config.warmup() && !stopRequested) {
+            Warmup.run(config, transport.transport());
+        }
+        Environment environment = EnvironmentProbe.probe();
+        Instant startedAt = Instant.now();
+        Optional<ListenQueueDrops> before = ListenQueueCounters.read();
+        TargetProbe probe = probe();
+        RunSampler sampler = new RunSampler(recorder, probe, sampling.interval(), progress);
+        long startNanos = System.nanoTime();
+        sampler.start(startNanos, startedAt.toEpochMilli());
+        FloodEngine started = new FloodEngine(config, target, transport.transport(), recorder);
+        engine = started;
+        try {
+            started.start();
+            if (stopRequested) {
+                started.stop();
+            }
+            awaitEnd(started);
+        } finally {
+            sampler.stop();
+            started.close();
+        }
+        double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
+        Optional<ListenQueueDrops> listenQueue = ListenQueueCounters.delta(before, ListenQueueCounters.read());
+        OutcomeCounts connections = recorder.connectOutcomes();
+        OutcomeCounts requests = recorder.requestOutcomes();
+        RequestAccounting accounting = recorder.accounting();
+        RunInfo run = new RunInfo(startedAt.toString(), round(elapsedSeconds), stopRequested,
+                stopRequested ? "interrupted" : "completed", transport.transport().cliName(), transport.describe(),
+                config.threads(), sampling.interval().toMillis());
+        FloodResult result = new FloodResult(config, environment, run, connections, requests, accounting,
+                round(requests.count(Outcome.OK) / Math.max(elapsedSeconds, 1e-9)),
+                recorder.connectLatency().summary(), recorder.requestLatency().summary(),
+                sampler.targetSummary(), listenQueue.orElse(null),
+                OutcomeNotes.explain(config, environment, connections, requests, accounting, listenQueue.orElse(null)),
+                List.of(), sampler.timeline());
+        return new RunArtifacts(result, registry.scrape(), sampler.histogramLog());
+    }
+
+    /** Ctrl-C: start nothing more, close every connection; {@link #run()} returns a partial result. Any thread. */
+    public void stop() {
+        stopRequested = true;
+        FloodEngine current = engine;
+        if (current != null) {
+            current.stop();
+        }
+    }
+
+    private void awaitEnd(FloodEngine started) throws InterruptedException {
+        Duration poll = Duration.ofMillis(50);
+        long stopSeenNanos = 0;
+        while (!started.awaitFinished(poll)) {
+            if (stopRequested) {
+                if (stopSeenNanos == 0) {
+                    stopSeenNanos = System.nanoTime();
+                } else if (System.nanoTime() - stopSeenNanos > FloodDefaults.STOP_GRACE.toNanos()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private TargetProbe probe() {
+        ProcessSampler process = sampling.targetPid() == null ? null : new ProcessSampler(sampling.targetPid());
+        // A loaded target answers its /metrics slowly; a late sample beats a lost one.
+        Duration scrapeTimeout = sampling.interval().multipliedBy(4);
+        MetricsScraper metrics = sampling.targetMetricsUrl() == null ? null
+                : new MetricsScraper(sampling.targetMetricsUrl(),
+                        scrapeTimeout.compareTo(MIN_SCRAPE_TIMEOUT) < 0 ? MIN_SCRAPE_TIMEOUT : scrapeTimeout);
+        return process == null && metrics == null ? null : new TargetProbe(process, metrics);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+}

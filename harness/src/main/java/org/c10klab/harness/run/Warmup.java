@@ -1,0 +1,88 @@
+package org.c10klab.harness.run;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.c10klab.harness.flood.FloodConfig;
+import org.c10klab.harness.flood.FloodEngine;
+import org.c10klab.harness.flood.Protocol;
+import org.c10klab.harness.record.FloodRecorder;
+import org.c10klab.netty.NettyTransport;
+import org.c10klab.protocol.ProtocolLimits;
+import org.c10klab.protocol.resp.RespStreamReader;
+
+/**
+ * Runs the client's whole code path briefly against a listener inside this JVM before a flood, so the
+ * first measured connects and replies do not pay for class loading and first compilation (on a cold
+ * JVM that adds a hundred milliseconds and more to a burst). The target never sees it.
+ */
+final class Warmup {
+
+    /** Connections of the warm-up flood. */
+    static final int CONNECTIONS = 16;
+    /** Requests per warm-up connection: enough for the JIT's first tier on the hot paths. */
+    static final int REQUESTS = 64;
+    /** The warm-up gives up after this long; it only saves time, it never decides anything. */
+    static final Duration LIMIT = Duration.ofSeconds(3);
+
+    private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private Warmup() {
+    }
+
+    /** Floods an in-process listener with {@code config}'s workload on {@code transport}. */
+    static void run(FloodConfig config, NettyTransport transport) throws InterruptedException {
+        try (ServerSocket listener = new ServerSocket(0, CONNECTIONS, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = Thread.ofVirtual().name("warmup-accept")
+                    .start(() -> accept(listener, config.protocol()));
+            FloodConfig warmup = new FloodConfig("127.0.0.1:" + listener.getLocalPort(), CONNECTIONS, Duration.ZERO,
+                    0, LIMIT, LIMIT, REQUESTS, Duration.ZERO, config.commands(), Math.min(config.pipeline(), 4),
+                    Duration.ZERO, false, 0, config.protocol(), config.payload(), 1, config.transport(), false);
+            FloodRecorder recorder = new FloodRecorder(new SimpleMeterRegistry(), LIMIT, LIMIT,
+                    FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
+            try (FloodEngine engine = new FloodEngine(warmup,
+                    new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort()), transport, recorder)) {
+                engine.start();
+                engine.awaitFinished(LIMIT);
+            }
+            acceptor.interrupt();
+        } catch (IOException e) {
+            // No loopback listener: the flood runs cold, as it would have without a warm-up.
+        }
+    }
+
+    private static void accept(ServerSocket listener, Protocol protocol) {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                Thread.ofVirtual().name("warmup-conn").start(() -> serve(socket, protocol));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static void serve(Socket socket, Protocol protocol) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            if (protocol == Protocol.RAW) {
+                in.transferTo(out);
+                return;
+            }
+            RespStreamReader requests = new RespStreamReader(in, ProtocolLimits.DEFAULTS);
+            while (requests.read() != null) {
+                out.write(OK);
+            }
+        } catch (IOException e) {
+            // The warm-up client closed: done.
+        }
+    }
+}

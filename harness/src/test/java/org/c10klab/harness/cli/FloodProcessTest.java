@@ -1,0 +1,87 @@
+package org.c10klab.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.c10klab.harness.FloodTestUtil;
+import org.c10klab.harness.ScriptedServer;
+import org.c10klab.harness.flood.Outcome;
+import org.c10klab.harness.report.ResultJson;
+import org.c10klab.harness.result.FloodResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code c10k flood} in its own JVM, for what only a process can show: a real Ctrl-C (SIGINT) and a
+ * real open-file limit.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class FloodProcessTest {
+
+    @Test
+    void ctrlCStillWritesResultsMarkedPartial(@TempDir Path out) throws Exception {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.neverReply())) {
+            Process flood = start(out, List.of(), "--target", server.target(), "-c", "5",
+                    "--response-timeout", "60s", "--out", out.resolve("results").toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.requests() == 5 || !flood.isAlive());
+
+            new ProcessBuilder("kill", "-INT", Long.toString(flood.pid())).start().waitFor();
+
+            assertThat(flood.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(flood.exitValue()).as(Files.readString(out.resolve("stderr.txt")))
+                    .isEqualTo(FloodCommand.EXIT_INTERRUPTED);
+            FloodResult result = ResultJson.read(out.resolve("results").resolve("results.json"));
+            FloodTestUtil.assertAccounting(result);
+            assertThat(result.run().partial()).isTrue();
+            assertThat(result.requests().count(Outcome.CANCELLED)).isEqualTo(5);
+            assertThat(Files.readString(out.resolve("stdout.txt"))).contains("PARTIAL: stopped (interrupted)");
+        }
+    }
+
+    @Test
+    void ownOpenFileLimitIsReportedAsLocalLimit(@TempDir Path out) throws Exception {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
+            // The child may open 256 files; 400 connections cannot all be held.
+            Process flood = start(out, List.of("bash", "-c", "ulimit -n 256 && exec \"$@\"", "flood-with-256-files"),
+                    "--target", server.target(), "-c", "400", "-n", "0", "--duration", "1s",
+                    "--out", out.resolve("results").toString());
+
+            assertThat(flood.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(flood.exitValue()).as(Files.readString(out.resolve("stderr.txt"))).isZero();
+            FloodResult result = ResultJson.read(out.resolve("results").resolve("results.json"));
+            FloodTestUtil.assertAccounting(result);
+            long connected = result.connections().count(Outcome.OK);
+            long limited = result.connections().count(Outcome.LOCAL_LIMIT);
+            assertThat(connected).isBetween(50L, 255L);
+            assertThat(connected + limited).isEqualTo(400);
+            assertThat(result.connections().details(Outcome.LOCAL_LIMIT)).containsOnlyKeys("open_files");
+            assertThat(result.environment().openFileLimit()).isEqualTo(256);
+            assertThat(result.notes()).anyMatch(note -> note.startsWith("local_limit:")
+                    && note.contains("open-file limit") && note.contains("256 here"));
+            assertThat(Files.readString(out.resolve("stderr.txt")))
+                    .contains("400 connections asked, but this process may open 256 files");
+        }
+    }
+
+    /** Starts {@code c10k flood ARGS --quiet} in a child JVM on this classpath, behind {@code wrapper}. */
+    private static Process start(Path out, List<String> wrapper, String... args) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                C10k.class.getName(), "flood"));
+        command.addAll(List.of(args));
+        command.add("--quiet");
+        return new ProcessBuilder(command)
+                .redirectOutput(out.resolve("stdout.txt").toFile())
+                .redirectError(out.resolve("stderr.txt").toFile())
+                .start();
+    }
+}

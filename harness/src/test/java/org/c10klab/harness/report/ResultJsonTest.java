@@ -1,0 +1,53 @@
+package org.c10klab.harness.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.c10klab.harness.FloodTestUtil;
+import org.c10klab.harness.ScriptedServer;
+import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.run.RunArtifacts;
+import org.c10klab.harness.run.SamplingOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The files of --out DIR: written from a real run, and results.json read back into the same records. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ResultJsonTest {
+
+    @Test
+    void everyFormatIsWrittenAndTheJsonReadsBack(@TempDir Path out) throws IOException {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
+            RunArtifacts artifacts = FloodTestUtil.floodArtifacts(
+                    new SamplingOptions(ProcessHandle.current().pid(), null, Duration.ofMillis(50)),
+                    "--target", server.target(), "-c", "5", "-n", "20", "--duration", "300ms");
+
+            ResultFormat.writeAll(artifacts, out);
+
+            FloodResult read = ResultJson.read(out.resolve("results.json"));
+            assertThat(read).isEqualTo(artifacts.result());
+            String json = Files.readString(out.resolve("results.json"));
+            assertThat(json).contains("\"connect_timeout\" : \"2s\"", "\"p999_ms\"", "\"tcp_abort_on_overflow\"",
+                    "\"open_file_limit\"", "\"protocol\" : \"resp\"", "\"timeline\"", "\"requests_sent\" : 100");
+
+            assertThat(Files.readAllLines(out.resolve("results.csv")))
+                    .first().isEqualTo(TimelineCsvWriter.HEADER);
+            assertThat(Files.readAllLines(out.resolve("results.csv")))
+                    .hasSize(artifacts.result().timeline().size() + 1)
+                    .last().asString().matches("[0-9.]+,0,5,0,100,0,.*");
+            assertThat(Files.readString(out.resolve("metrics.prom")))
+                    .contains("harness_outcomes_total{outcome=\"ok\",phase=\"request\"} 100.0")
+                    .contains("harness_request_seconds_bucket")
+                    .contains("harness_connections_open 0.0");
+            assertThat(Files.readString(out.resolve("latency.hlog")))
+                    .contains("#[StartTime: ")
+                    .contains("Tag=request,")
+                    .contains("Tag=connect,");
+        }
+    }
+}
