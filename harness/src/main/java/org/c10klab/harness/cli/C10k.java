@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             C10k.ServerCommand.class,
             FloodCommand.class,
-            PlannedCommand.Compare.class,
-            PlannedCommand.Sweep.class,
+            CompareCommand.class,
+            SweepCommand.class,
             PlannedCommand.Backlog.class,
             PlannedCommand.Lab.class,
             PlannedCommand.Balancer.class,

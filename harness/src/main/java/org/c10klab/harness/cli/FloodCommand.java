@@ -6,18 +6,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.c10klab.harness.flood.CommandSpec;
 import org.c10klab.harness.flood.FileBudget;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.flood.Outcome;
-import org.c10klab.harness.flood.Protocol;
 import org.c10klab.harness.flood.TargetAddress;
 import org.c10klab.harness.record.LiveMetricsServer;
 import org.c10klab.harness.report.ConsoleReport;
@@ -30,9 +26,9 @@ import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
 import org.c10klab.netty.TransportSelection;
-import org.c10klab.protocol.server.DurationConverter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -76,80 +72,8 @@ public final class FloodCommand implements Callable<Integer> {
             description = "Allow a target outside 127.0.0.0/8 and ::1. Only for machines you own.")
     boolean allowRemote;
 
-    @Option(names = {"-c", "--connections"}, defaultValue = FloodDefaults.CONNECTIONS, paramLabel = "N",
-            description = "Connections to open (with --reconnect: concurrent clients) (default: ${DEFAULT-VALUE}).")
-    int connections;
-
-    @Option(names = "--ramp", defaultValue = "0", converter = DurationConverter.class, paramLabel = "D",
-            description = "Spread the connects evenly over D; 0 opens them all at once, a burst (default: 0).")
-    Duration ramp;
-
-    @Option(names = "--connect-rate", defaultValue = "0", paramLabel = "R",
-            description = "Open at most R connections per second instead (default: no limit).")
-    double connectRate;
-
-    @Option(names = "--connect-timeout", defaultValue = FloodDefaults.CONNECT_TIMEOUT,
-            converter = DurationConverter.class, paramLabel = "D",
-            description = "How long a connect may take (default: ${DEFAULT-VALUE}).")
-    Duration connectTimeout;
-
-    @Option(names = "--response-timeout", defaultValue = FloodDefaults.RESPONSE_TIMEOUT,
-            converter = DurationConverter.class, paramLabel = "D",
-            description = "How long a sent request may wait for its reply (default: ${DEFAULT-VALUE}).")
-    Duration responseTimeout;
-
-    @Option(names = {"-n", "--requests"}, paramLabel = "K",
-            description = "Requests per connection; 0 = only connect (default: 1, or unlimited with --duration).")
-    Long requests;
-
-    @Option(names = {"-d", "--duration"}, defaultValue = "0", converter = DurationConverter.class, paramLabel = "D",
-            description = "Run for D: connections stay open until then and send requests until then "
-                    + "(or until --requests is reached) (default: no time limit).")
-    Duration duration;
-
-    @Option(names = "--command", paramLabel = "CMD",
-            description = "A RESP command, repeatable, with an optional weight: --command \"GET k:weight=9\" "
-                    + "--command \"SET k v:weight=1\" (default: " + FloodDefaults.COMMAND + ").")
-    List<String> commands = new ArrayList<>();
-
-    @Option(names = {"-P", "--pipeline"}, defaultValue = FloodDefaults.PIPELINE, paramLabel = "DEPTH",
-            description = "Requests in flight per connection (default: ${DEFAULT-VALUE}).")
-    int pipeline;
-
-    @Option(names = "--think", defaultValue = "0", converter = DurationConverter.class, paramLabel = "T",
-            description = "Pause after each reply before the next request (closed model) (default: 0).")
-    Duration think;
-
-    @Option(names = "--reconnect",
-            description = "A new connection for every request, like a client that connects per call.")
-    boolean reconnect;
-
-    @Option(names = "--rate", defaultValue = "0", paramLabel = "R",
-            description = "Open model: R requests per second in total, on a fixed schedule; latency counts from "
-                    + "each request's intended send time, so a stalled server cannot hide (default: closed model).")
-    double rate;
-
-    @Option(names = "--protocol", defaultValue = "resp", paramLabel = "resp|raw", converter = ProtocolConverter.class,
-            description = "resp parses replies; raw sends --payload and counts any bytes back as the reply "
-                    + "(default: ${DEFAULT-VALUE}).")
-    Protocol protocol;
-
-    @Option(names = "--payload", defaultValue = FloodDefaults.PAYLOAD, paramLabel = "TEXT",
-            description = "What --protocol raw sends; \\n \\r \\t \\\\ are escapes (default: ${DEFAULT-VALUE}).")
-    String payload;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Event-loop threads driving the connections (default: min(4, cores)).")
-    Integer threads;
-
-    @Option(names = "--transport", defaultValue = "auto", paramLabel = "NAME",
-            description = "I/O transport: auto, io_uring, epoll or nio (default: ${DEFAULT-VALUE}).")
-    String transport;
-
-    @Option(names = "--no-warmup",
-            description = "Skip the warm-up against an in-process listener; the first connects then also time "
-                    + "the harness's own class loading and compilation.")
-    boolean noWarmup;
+    @Mixin
+    FloodOptions flood;
 
     @Option(names = "--target-pid", paramLabel = "PID",
             description = "Sample this local process's threads, memory, CPU and open files from /proc.")
@@ -158,11 +82,6 @@ public final class FloodCommand implements Callable<Integer> {
     @Option(names = "--target-metrics", paramLabel = "URL",
             description = "Scrape the target's Prometheus endpoint, e.g. http://127.0.0.1:9464/metrics.")
     String targetMetrics;
-
-    @Option(names = "--sample-interval", defaultValue = FloodDefaults.SAMPLE_INTERVAL,
-            converter = DurationConverter.class, paramLabel = "D",
-            description = "How often to sample the target and the timeline (default: ${DEFAULT-VALUE}).")
-    Duration sampleInterval;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write results.json, results.csv, metrics.prom and latency.hlog into DIR.")
@@ -173,29 +92,19 @@ public final class FloodCommand implements Callable<Integer> {
                     + "(0 = any free port).")
     Integer metricsPort;
 
-    @Option(names = "--assert", paramLabel = "EXPR",
-            description = "A threshold, repeatable: \"p99<50ms\", \"errors<1%%\", \"connect_timeout=0\", "
-                    + "\"connect.p99<=1s\", \"unanswered=0\", \"rps>=1000\". Exit 1 when one fails.")
-    List<String> asserts = new ArrayList<>();
-
-    @Option(names = {"-q", "--quiet"}, description = "No live progress line on stderr.")
-    boolean quiet;
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         FloodConfig config;
         InetSocketAddress address;
         TransportSelection clientTransport;
         SamplingOptions sampling;
-        List<Threshold> thresholds = new ArrayList<>();
+        List<Threshold> thresholds;
         try {
             config = config();
             address = TargetAddress.resolve(target, allowRemote);
-            clientTransport = TransportSelection.select(transport.toLowerCase(Locale.ROOT));
+            clientTransport = TransportSelection.select(config.transport());
             sampling = sampling();
-            for (String expression : asserts) {
-                thresholds.add(Threshold.parse(expression));
-            }
+            thresholds = flood.thresholds();
             if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
                 throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
             }
@@ -206,7 +115,7 @@ public final class FloodCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         warnAboutFileLimit(config, stderr);
 
-        ProgressPrinter progress = quiet ? null
+        ProgressPrinter progress = flood.quiet ? null
                 : new ProgressPrinter(stderr, ProgressPrinter.stderrIsTerminal(), config.connections());
         Consumer<TimelinePoint> listener = progress == null ? point -> { } : progress;
         FloodRun run = new FloodRun(config, address, clientTransport, sampling, listener);
@@ -260,19 +169,7 @@ public final class FloodCommand implements Callable<Integer> {
 
     /** The flood these options describe. */
     FloodConfig config() {
-        long requestsPerConnection = requests != null ? requests
-                : duration.isZero() ? FloodDefaults.REQUESTS : FloodConfig.UNTIL_DEADLINE;
-        List<CommandSpec> parsed = new ArrayList<>();
-        for (String command : commands.isEmpty() ? List.of(FloodDefaults.COMMAND) : commands) {
-            parsed.add(CommandSpec.parse(command));
-        }
-        if (protocol == Protocol.RAW && !commands.isEmpty()) {
-            throw new IllegalArgumentException("--command is for --protocol resp; raw sends --payload");
-        }
-        return new FloodConfig(target, connections, ramp, connectRate, connectTimeout, responseTimeout,
-                requestsPerConnection, duration, protocol == Protocol.RAW ? List.of() : parsed, pipeline, think,
-                reconnect, rate, protocol, payload, threads == null ? FloodDefaults.threads() : threads,
-                transport.toLowerCase(Locale.ROOT), !noWarmup);
+        return flood.config(target);
     }
 
     private SamplingOptions sampling() {
@@ -286,7 +183,7 @@ public final class FloodCommand implements Callable<Integer> {
                         + "' is not an http URL (expected e.g. http://127.0.0.1:9464/metrics)");
             }
         }
-        return new SamplingOptions(targetPid, targetMetrics, sampleInterval);
+        return new SamplingOptions(targetPid, targetMetrics, flood.sampleInterval);
     }
 
     // Say before the run, not after, when the harness itself cannot hold what was asked.
@@ -301,18 +198,5 @@ public final class FloodCommand implements Callable<Integer> {
                 + "server, will be the limit.%n", config.connections(), limit, FileBudget.openFiles(),
                 FloodDefaults.RESERVED_FILES, config.connections() - sockets, Outcome.LOCAL_LIMIT.label());
         stderr.flush();
-    }
-
-    /** Reads {@code resp} or {@code raw}, in any case. */
-    static final class ProtocolConverter implements CommandLine.ITypeConverter<Protocol> {
-        @Override
-        public Protocol convert(String value) {
-            try {
-                return Protocol.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a protocol (expected: resp, raw)");
-            }
-        }
     }
 }

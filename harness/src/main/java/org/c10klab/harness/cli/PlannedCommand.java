@@ -26,14 +26,6 @@ abstract class PlannedCommand implements Callable<Integer> {
         return 1;
     }
 
-    @Command(name = "compare", description = "(not built yet) Run the same flood against every model, side by side.")
-    static final class Compare extends PlannedCommand {
-    }
-
-    @Command(name = "sweep", description = "(not built yet) Repeat compare while one parameter varies.")
-    static final class Sweep extends PlannedCommand {
-    }
-
     @Command(name = "backlog", description = "(not built yet) The listen-backlog experiment.")
     static final class Backlog extends PlannedCommand {
     }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.c10klab.blocking.BlockingOptions;
 import org.c10klab.blocking.BlockingServer;
 import org.c10klab.blocking.BlockingServerCommand;
+import org.c10klab.harness.experiment.LabModel;
 import org.c10klab.netty.NettyOptions;
 import org.c10klab.netty.NettyServer;
 import org.c10klab.netty.NettyServerCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine;
 final class ConformanceTestUtil {
 
     /** Every model the lab compares, by its CLI name. */
-    static final List<String> MODELS = List.of("netty", "serial", "threads", "pool", "virtual");
+    static final List<String> MODELS = Arrays.stream(LabModel.values()).map(LabModel::cliName).toList();
 
     private ConformanceTestUtil() {
     }
@@ -39,7 +40,7 @@ final class ConformanceTestUtil {
 
     /** The {@code c10k server} arguments that select {@code model}. */
     static List<String> serverArgs(String model) {
-        return model.equals("netty") ? List.of("netty") : List.of("blocking", "--model", model);
+        return LabModel.fromCliName(model).serverArgs();
     }
 
     /** Starts {@code model} in this JVM on an ephemeral port, with extra server options such as limits. */

@@ -22,6 +22,20 @@ public final class BarChart {
      */
     public static String render(String title, String xLabel, String yLabel, Layout layout,
                                 Map<String, Map<String, Double>> categories) {
+        return render(title, xLabel, yLabel, layout, Scale.LINEAR, categories);
+    }
+
+    /**
+     * As {@link #render(String, String, String, Layout, Map)}, on a chosen value scale.
+     *
+     * @param scale {@link Scale#LOG} for values spanning powers of ten; grouped bars only, since stacked
+     *              segments have no meaning on it
+     */
+    public static String render(String title, String xLabel, String yLabel, Layout layout, Scale scale,
+                                Map<String, Map<String, Double>> categories) {
+        if (layout == Layout.STACKED && scale == Scale.LOG) {
+            throw new IllegalArgumentException("stacked bars need a linear scale");
+        }
         SvgWriter svg = new SvgWriter(title);
         List<String> segments = categories.values().stream().flatMap(m -> m.keySet().stream()).distinct().toList();
         double max = categories.values().stream()
@@ -33,7 +47,10 @@ public final class BarChart {
             svg.emptyNote("nothing to show");
             return svg.finish();
         }
-        Axis axis = Axis.covering(0, max, 5);
+        double smallestPositive = categories.values().stream().flatMap(m -> m.values().stream())
+                .mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(1);
+        // A bar grows from the axis minimum: on a log scale, start a decade below the smallest value so it shows.
+        Axis axis = Axis.covering(scale, scale == Scale.LOG ? smallestPositive / 10 : 0, max, 5);
         svg.valueAxis(axis, yLabel);
         double slot = SvgWriter.plotWidth() / categories.size();
         double barWidth = slot * 0.7;
@@ -46,12 +63,14 @@ public final class BarChart {
                 double value = category.getValue().getOrDefault(segments.get(s), 0.0);
                 if (layout == Layout.STACKED) {
                     double top = SvgWriter.y(axis.fraction(base + value));
-                    svg.rect(left, top, barWidth, SvgWriter.y(axis.fraction(base)) - top, Palette.colour(s), "bar");
+                    svg.rect(left, top, barWidth, SvgWriter.y(axis.fraction(base)) - top, Palette.colour(s), "bar",
+                            segments.get(s) + ": " + Axis.label(value));
                     base += value;
                 } else {
                     double width = barWidth / segments.size();
                     double top = SvgWriter.y(axis.fraction(value));
-                    svg.rect(left + s * width, top, width * 0.9, SvgWriter.y(0) - top, Palette.colour(s), "bar");
+                    svg.rect(left + s * width, top, width * 0.9, SvgWriter.y(0) - top, Palette.colour(s), "bar",
+                            segments.get(s) + ": " + Axis.label(value));
                 }
             }
             index++;

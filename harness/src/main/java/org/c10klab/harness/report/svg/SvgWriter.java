@@ -78,6 +78,20 @@ final class SvgWriter {
                 cssClass, x, y, width, Math.max(0, height), colour));
     }
 
+    /** A rectangle with a tooltip, e.g. a bar saying what it stands for. */
+    void rect(double x, double y, double width, double height, String colour, String cssClass, String tooltip) {
+        svg.append(String.format(Locale.ROOT,
+                "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
+                        + "<title>%s</title></rect>",
+                cssClass, x, y, width, Math.max(0, height), colour, escape(tooltip)));
+    }
+
+    /** A dot marking one data point, with a tooltip. */
+    void dot(double x, double y, String colour, String tooltip) {
+        svg.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\">"
+                + "<title>%s</title></circle>", x, y, colour, escape(tooltip)));
+    }
+
     void polyline(String points, String colour, String name) {
         svg.append("<polyline class=\"series\" fill=\"none\" stroke-width=\"2\" stroke=\"").append(colour)
                 .append("\" points=\"").append(points).append("\"><title>").append(escape(name)).append("</title></polyline>");

@@ -1,0 +1,131 @@
+package org.c10klab.harness.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.c10klab.harness.experiment.CompareDefaults;
+import org.c10klab.harness.experiment.CompareListener;
+import org.c10klab.harness.experiment.ComparePlan;
+import org.c10klab.harness.experiment.CompareResult;
+import org.c10klab.harness.experiment.Comparison;
+import org.c10klab.harness.flood.FloodDefaults;
+import org.c10klab.harness.report.CompareFormat;
+import org.c10klab.harness.report.CompareProgress;
+import org.c10klab.harness.report.CompareTable;
+import org.c10klab.harness.report.ProgressPrinter;
+import org.c10klab.harness.report.Threshold;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code c10k compare}: the same flood against every model, each in its own JVM, side by side, with a verdict. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Start each model (netty, virtual, threads, pool, serial) in its own JVM on ephemeral ports, warm it up, "
+                    + "hit it with the same flood, stop it, and put the results side by side with a verdict "
+                    + "computed from them.",
+            "Default flood: " + CompareDefaults.CONNECTIONS + " connections at once, each sending "
+                    + CompareDefaults.REQUESTS + " x " + CompareDefaults.COMMAND + " (I/O wait), connect timeout "
+                    + FloodDefaults.CONNECT_TIMEOUT + ", response timeout " + FloodDefaults.RESPONSE_TIMEOUT
+                    + "; serial is capped at " + CompareDefaults.SERIAL_CAP + " and pool runs "
+                    + CompareDefaults.POOL_SIZE + " threads. Every flood option below changes it.",
+        },
+        footer = {
+            "",
+            "Writes into --out: compare.json, compare.csv, report.html, and each model's results in a folder of "
+                    + "its own.",
+            "Failed requests are results, not errors: serial failing a burst is the lesson. Use --assert to turn "
+                    + "them into a failing exit code.",
+            "Exit codes: 0 every model ran and every --assert passed; 1 an --assert failed for some model; "
+                    + "2 bad usage; 3 a model could not be run (its server did not start or stop, or the harness "
+                    + "failed); 130 stopped by Ctrl-C or SIGTERM (what was measured is still printed and written, "
+                    + "marked partial).",
+            "Examples:",
+            "  c10k compare",
+            "  c10k compare --models netty,virtual,threads -c 2000 --command \"SLEEP 1000\"",
+            "  c10k compare --command \"WORK 200\" -n 50 --pipeline 4",
+        })
+public final class CompareCommand implements Callable<Integer> {
+
+    /** Exit code: some model could not be run as asked. */
+    public static final int EXIT_FAILED_TO_RUN = 3;
+    /** The target each flood starts with; every model replaces it with its server's ephemeral address. */
+    static final String EPHEMERAL_TARGET = "127.0.0.1:0";
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ExperimentOptions experiment;
+
+    @Mixin
+    FloodOptions flood;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ComparePlan plan;
+        List<Threshold> thresholds;
+        Path out;
+        try {
+            plan = plan();
+            thresholds = flood.thresholds();
+            out = experiment.outDirectory("compare");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        CompareTable.printPlan(plan, stdout);
+        stdout.flush();
+        Comparison comparison = new Comparison(plan, thresholds, listener(plan));
+        CompareResult result;
+        try (StopOnSignal ignored = new StopOnSignal(comparison::stop)) {
+            result = comparison.run(ShellCommand.of("compare", spec.commandLine().getParseResult().expandedArgs()));
+        }
+        CompareTable.print(result, stdout);
+        CompareFormat.writeAll(result, out);
+        stdout.println("results and report.html written to " + out.toAbsolutePath());
+        stdout.flush();
+        return exitCode(result);
+    }
+
+    /**
+     * The comparison {@code c10k compare ARGS} describes, without running it; sweep builds one per value this way.
+     *
+     * @throws IllegalArgumentException when the arguments are not a valid comparison
+     */
+    static ComparePlan parsePlan(List<String> args) {
+        CompareCommand command = new CompareCommand();
+        try {
+            new CommandLine(command).parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return command.plan();
+    }
+
+    /** The exit code of a finished comparison, as the footer documents. */
+    static int exitCode(CompareResult result) {
+        if (result.partial()) {
+            return FloodCommand.EXIT_INTERRUPTED;
+        }
+        if (result.anyFailedToRun()) {
+            return EXIT_FAILED_TO_RUN;
+        }
+        return result.checksPassed() ? 0 : FloodCommand.EXIT_ASSERT_FAILED;
+    }
+
+    private ComparePlan plan() {
+        flood.useCompareScenario(spec.commandLine().getParseResult());
+        return experiment.plan(flood.config(EPHEMERAL_TARGET), flood.sampleInterval);
+    }
+
+    private CompareListener listener(ComparePlan plan) {
+        PrintWriter stderr = spec.commandLine().getErr();
+        return flood.quiet ? CompareProgress.SILENT
+                : new CompareProgress(stderr, ProgressPrinter.stderrIsTerminal(), plan.flood().connections());
+    }
+}

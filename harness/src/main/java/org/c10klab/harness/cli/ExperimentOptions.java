@@ -1,0 +1,137 @@
+package org.c10klab.harness.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.c10klab.harness.experiment.CompareDefaults;
+import org.c10klab.harness.experiment.ComparePlan;
+import org.c10klab.harness.experiment.LabModel;
+import org.c10klab.harness.experiment.ModelSetup;
+import org.c10klab.harness.experiment.ServerWarmup;
+import org.c10klab.harness.flood.FloodConfig;
+import org.c10klab.netty.TransportSelection;
+import org.c10klab.protocol.server.DurationConverter;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code compare} and {@code sweep} take besides the flood, as a picocli mixin: which models, their
+ * server options, serial's cap, and where the results go.
+ */
+public final class ExperimentOptions {
+
+    /** The transports netty accepts; whether one is available here is the server's to say. */
+    private static final Set<String> SERVER_TRANSPORTS = Set.of(TransportSelection.AUTO, "io_uring", "epoll", "nio");
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Option(names = "--models", split = ",", paramLabel = "MODEL", converter = ModelConverter.class,
+            description = "Models to run, in this order: netty, virtual, threads, pool, serial (default: all five).")
+    List<LabModel> models = new ArrayList<>();
+
+    @Option(names = "--pool-size", defaultValue = "" + CompareDefaults.POOL_SIZE, paramLabel = "N",
+            description = "Platform threads of the pool model; a connection waits for one as long as its client waits "
+                    + "for a reply (--response-timeout) (default: ${DEFAULT-VALUE}).")
+    int poolSize;
+
+    @Option(names = "--backlog", paramLabel = "N",
+            description = "listen() backlog of every server (default: the servers' own, net.core.somaxconn).")
+    Integer backlog;
+
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "netty's event-loop threads (default: netty's own, one per core).")
+    Integer ioThreads;
+
+    @Option(names = "--server-transport", paramLabel = "NAME",
+            description = "netty's transport: auto, io_uring, epoll or nio (default: auto).")
+    String serverTransport;
+
+    @Option(names = "--serial-cap", defaultValue = CompareDefaults.SERIAL_CAP, converter = DurationConverter.class,
+            paramLabel = "D",
+            description = "Stop serial's flood after D: it serves one connection at a time, so a big flood could take "
+                    + "minutes; what still waits then counts as cancelled. 0 = no cap (default: ${DEFAULT-VALUE}).")
+    Duration serialCap;
+
+    @Option(names = "--no-server-warmup",
+            description = "Skip the short unmeasured flood each server gets before the measured one; the first "
+                    + "requests then also time the server's class loading and first compilation.")
+    boolean noServerWarmup;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write every result here (default: results/<command>-<date>-<time>).")
+    Path out;
+
+    /**
+     * The plan for {@code flood} against the chosen models with these server options.
+     *
+     * @throws IllegalArgumentException when an option is out of range
+     */
+    ComparePlan plan(FloodConfig flood, Duration sampleInterval) {
+        require(poolSize >= 1, "--pool-size: " + poolSize + " (expected: >= 1)");
+        require(backlog == null || backlog >= 1, "--backlog: " + backlog + " (expected: >= 1)");
+        require(ioThreads == null || ioThreads >= 1, "--io-threads: " + ioThreads + " (expected: >= 1)");
+        require(serverTransport == null || SERVER_TRANSPORTS.contains(serverTransport),
+                "--server-transport: '" + serverTransport + "' (expected one of: auto, io_uring, epoll, nio)");
+        require(!serialCap.isNegative(), "--serial-cap: " + serialCap + " (expected: >= 0)");
+        List<ModelSetup> setups = new ArrayList<>();
+        for (LabModel model : new LinkedHashSet<>(models.isEmpty() ? List.of(LabModel.values()) : models)) {
+            setups.add(new ModelSetup(model, serverArgs(model, flood)));
+        }
+        return new ComparePlan(setups, flood, noServerWarmup ? null : ServerWarmup.before(flood), sampleInterval,
+                serialCap);
+    }
+
+    /**
+     * Where results go: {@code --out}, or a new timestamped folder under {@code results/}.
+     *
+     * @throws IllegalArgumentException when {@code --out} names a file
+     */
+    Path outDirectory(String command) {
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
+        }
+        return out != null ? out : Path.of("results", command + "-" + LocalDateTime.now().format(FOLDER_TIME));
+    }
+
+    private List<String> serverArgs(LabModel model, FloodConfig flood) {
+        List<String> args = new ArrayList<>();
+        if (backlog != null) {
+            args.addAll(List.of("--backlog", backlog.toString()));
+        }
+        if (model == LabModel.NETTY && ioThreads != null) {
+            args.addAll(List.of("--io-threads", ioThreads.toString()));
+        }
+        if (model == LabModel.NETTY && serverTransport != null) {
+            args.addAll(List.of("--transport", serverTransport));
+        }
+        if (model == LabModel.POOL) {
+            // The pool's own default (1 s) would turn a burst away with errors; the client waits this long anyway.
+            args.addAll(List.of("--pool-size", Integer.toString(poolSize),
+                    "--admission-timeout", DurationConverter.format(flood.responseTimeout())));
+        }
+        return args;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Reads a model name as users type it, e.g. {@code netty}. */
+    static final class ModelConverter implements CommandLine.ITypeConverter<LabModel> {
+        @Override
+        public LabModel convert(String value) {
+            try {
+                return LabModel.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

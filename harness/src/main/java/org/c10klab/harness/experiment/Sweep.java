@@ -1,0 +1,109 @@
+package org.c10klab.harness.experiment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.c10klab.harness.record.EnvironmentProbe;
+import org.c10klab.harness.report.Threshold;
+import org.c10klab.harness.report.Units;
+
+/**
+ * {@code c10k sweep}'s engine: one {@link Comparison} per value of one parameter, in order. Ctrl-C
+ * ({@link #stop()}) ends the comparison in progress and skips the values after it.
+ */
+public final class Sweep {
+
+    private final String parameter;
+    private final boolean numeric;
+    private final List<SweepStep> steps;
+    private final List<Threshold> thresholds;
+    private final SweepListener listener;
+    private volatile boolean stopped;
+    private volatile Comparison current;
+
+    /**
+     * @param parameter the parameter varied, e.g. {@code connections}
+     * @param numeric   true when its values are numbers
+     * @param steps     one per value, in the order to run them
+     */
+    public Sweep(String parameter, boolean numeric, List<SweepStep> steps, List<Threshold> thresholds,
+                 SweepListener listener) {
+        this.parameter = parameter;
+        this.numeric = numeric;
+        this.steps = List.copyOf(steps);
+        this.thresholds = List.copyOf(thresholds);
+        this.listener = listener;
+    }
+
+    /**
+     * Runs every value's comparison.
+     *
+     * @param command the command line that reproduces this sweep, for the reports
+     */
+    public SweepResult run(String command) throws InterruptedException {
+        Instant startedAt = Instant.now();
+        long startNanos = System.nanoTime();
+        List<SweepCell> cells = new ArrayList<>();
+        for (int i = 0; i < steps.size() && !stopped; i++) {
+            SweepStep step = steps.get(i);
+            listener.step(step, i, steps.size());
+            Comparison comparison = new Comparison(step.plan(), thresholds, listener);
+            // Published before the flag is read, and stop() sets the flag before it reads this.
+            current = comparison;
+            if (stopped) {
+                comparison.stop();
+            }
+            cells.add(new SweepCell(step.value(), comparison.run(step.command())));
+            current = null;
+        }
+        double elapsedSeconds = Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3;
+        boolean partial = stopped || cells.stream().anyMatch(cell -> cell.result().partial());
+        return new SweepResult(command, startedAt.toString(), elapsedSeconds, partial, EnvironmentProbe.probe(),
+                parameter, numeric, cells, trends(parameter, cells));
+    }
+
+    /** Ctrl-C: stops the comparison in progress and skips the values after it. Any thread. */
+    public void stop() {
+        stopped = true;
+        Comparison comparison = current;
+        if (comparison != null) {
+            comparison.stop();
+        }
+    }
+
+    /** Per model measured at the first and the last value, how its key numbers moved between them. */
+    static List<String> trends(String parameter, List<SweepCell> cells) {
+        if (cells.size() < 2) {
+            return List.of();
+        }
+        SweepCell first = cells.getFirst();
+        SweepCell last = cells.getLast();
+        Set<LabModel> models = new LinkedHashSet<>();
+        first.result().runs().forEach(run -> models.add(run.model()));
+        List<String> trends = new ArrayList<>();
+        for (LabModel model : models) {
+            ModelSummary from = summary(first, model);
+            ModelSummary to = summary(last, model);
+            if (from == null || to == null) {
+                continue;
+            }
+            trends.add(model + ", from " + parameter + "=" + first.value() + " to " + parameter + "=" + last.value()
+                    + ": requests ok " + from.requestsOk() + "/" + planned(from) + " -> " + to.requestsOk() + "/"
+                    + planned(to) + ", p99 " + Units.latency(from.requestP99Ms()) + " -> "
+                    + Units.latency(to.requestP99Ms()) + ", peak OS threads " + Units.count(from.peakOsThreads())
+                    + " -> " + Units.count(to.peakOsThreads()) + ".");
+        }
+        return trends;
+    }
+
+    private static ModelSummary summary(SweepCell cell, LabModel model) {
+        return cell.result().runs().stream().filter(run -> run.model() == model && run.summary() != null)
+                .map(ModelRun::summary).findFirst().orElse(null);
+    }
+
+    private static long planned(ModelSummary summary) {
+        return summary.requestsPlanned() != null ? summary.requestsPlanned() : summary.requestsSent();
+    }
+}

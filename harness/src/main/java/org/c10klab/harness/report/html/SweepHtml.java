@@ -1,0 +1,139 @@
+package org.c10klab.harness.report.html;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.c10klab.harness.experiment.LabModel;
+import org.c10klab.harness.experiment.ModelSummary;
+import org.c10klab.harness.experiment.SweepCell;
+import org.c10klab.harness.experiment.SweepResult;
+import org.c10klab.harness.report.SummaryColumn;
+import org.c10klab.harness.report.SweepFormat;
+import org.c10klab.harness.report.SweepMatrix;
+import org.c10klab.harness.report.Units;
+import org.c10klab.harness.report.html.HtmlPage.Chart;
+import org.c10klab.harness.report.svg.BarChart;
+import org.c10klab.harness.report.svg.LineChart;
+import org.c10klab.harness.report.svg.Scale;
+import org.c10klab.harness.report.svg.Series;
+
+/** sweep.html: the trends, charts of each model's key numbers against the varied value, the matrices, the machine. */
+public final class SweepHtml {
+
+    /** Values spanning at least this ratio go on a logarithmic axis, so 10 and 10 000 both stay readable. */
+    private static final double LOG_RATIO = 20;
+
+    private SweepHtml() {
+    }
+
+    /** The whole page. */
+    public static String render(SweepResult result) {
+        HtmlPage page = new HtmlPage("c10k sweep: " + result.parameter())
+                .subtitle(HtmlPage.when(result.startedAt(), result.elapsedSeconds()) + ": one comparison per value of "
+                        + result.parameter() + ", each model in its own JVM.");
+        if (result.partial()) {
+            page.warning("Partial: stopped by Ctrl-C; values not reached are missing.");
+        }
+        if (!result.trends().isEmpty()) {
+            page.section("Trends").sentences(result.trends());
+        }
+        page.section("Charts").charts(List.of(
+                chart(result, "Request p99", "p99 ms", s -> s.requestsOk() == 0 ? null : s.requestP99Ms(), true,
+                        "Request latency p99 at each value; a missing point means the model answered nothing there."),
+                chart(result, "Requests answered", "% of planned", SweepHtml::answeredPercent, false,
+                        "Share of the planned (or, for timed floods, sent) requests answered ok."),
+                chart(result, "Peak OS threads", "OS threads", s -> toDouble(s.peakOsThreads()), true,
+                        "The most OS threads the server had at once."),
+                chart(result, "Peak memory", "RSS MiB", s -> s.peakRssBytes() == null ? null
+                        : Units.mebibytes(s.peakRssBytes()), false, "The server's largest resident memory.")));
+        page.section("Matrices");
+        for (SummaryColumn column : SweepMatrix.COLUMNS) {
+            List<String> header = SweepMatrix.header(result);
+            List<Boolean> numeric = new ArrayList<>(Collections.nCopies(header.size(), true));
+            numeric.set(0, false);
+            page.paragraph(column.title() + ":").table(header, null, numeric, SweepMatrix.rows(result, column));
+        }
+        Map<String, String> reports = new LinkedHashMap<>();
+        result.cells().forEach(cell -> reports.put(result.parameter() + "=" + cell.value(),
+                SweepFormat.folder(result.parameter(), cell.value()) + "/report.html"));
+        return page.section("Each value's comparison").links(reports)
+                .section("Machine").environment(result.environment())
+                .section("Reproduce").code(result.command())
+                .finish();
+    }
+
+    /**
+     * A line per model against numeric values, or grouped bars per value when the values are words.
+     *
+     * @param logWhenWide put the values on a logarithmic axis when they span {@link #LOG_RATIO} or more
+     */
+    private static Chart chart(SweepResult result, String title, String yLabel, Function<ModelSummary, Double> value,
+                               boolean logWhenWide, String caption) {
+        List<LabModel> models = SweepMatrix.models(result);
+        List<Double> all = new ArrayList<>();
+        for (SweepCell cell : result.cells()) {
+            for (LabModel model : models) {
+                Double y = measured(cell, model, value);
+                if (y != null) {
+                    all.add(y);
+                }
+            }
+        }
+        Scale yScale = logWhenWide && wide(all) ? Scale.LOG : Scale.LINEAR;
+        String yTitle = yScale == Scale.LOG ? yLabel + " (log scale)" : yLabel;
+        String chartTitle = title + " by " + result.parameter();
+        if (!result.numeric()) {
+            Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
+            for (SweepCell cell : result.cells()) {
+                Map<String, Double> byModel = new LinkedHashMap<>();
+                for (LabModel model : models) {
+                    Double y = measured(cell, model, value);
+                    byModel.put(model.cliName(), y == null ? 0.0 : y);
+                }
+                bars.put(cell.value(), byModel);
+            }
+            return new Chart(BarChart.render(chartTitle, result.parameter(), yTitle, BarChart.Layout.GROUPED, yScale,
+                    bars), caption);
+        }
+        List<Series> series = new ArrayList<>();
+        List<Double> xs = new ArrayList<>();
+        for (LabModel model : models) {
+            List<Series.Point> points = new ArrayList<>();
+            for (SweepCell cell : result.cells()) {
+                Double y = measured(cell, model, value);
+                if (y != null) {
+                    double x = Double.parseDouble(cell.value());
+                    points.add(new Series.Point(x, y));
+                    xs.add(x);
+                }
+            }
+            series.add(new Series(model.cliName(), points));
+        }
+        Scale xScale = wide(xs) ? Scale.LOG : Scale.LINEAR;
+        return new Chart(LineChart.render(chartTitle, result.parameter() + (xScale == Scale.LOG ? " (log scale)" : ""),
+                yTitle, series, xScale, yScale, true), caption);
+    }
+
+    private static Double measured(SweepCell cell, LabModel model, Function<ModelSummary, Double> value) {
+        return SweepMatrix.run(cell, model).filter(run -> run.summary() != null)
+                .map(run -> value.apply(run.summary())).orElse(null);
+    }
+
+    private static boolean wide(List<Double> values) {
+        double min = values.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return min > 0 && max / min >= LOG_RATIO;
+    }
+
+    private static Double answeredPercent(ModelSummary summary) {
+        long planned = summary.requestsPlanned() != null ? summary.requestsPlanned() : summary.requestsSent();
+        return planned == 0 ? null : 100.0 * summary.requestsOk() / planned;
+    }
+
+    private static Double toDouble(Long value) {
+        return value == null ? null : value.doubleValue();
+    }
+}

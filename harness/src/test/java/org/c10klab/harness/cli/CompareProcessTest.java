@@ -1,0 +1,55 @@
+package org.c10klab.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.c10klab.harness.experiment.CompareResult;
+import org.c10klab.harness.experiment.RunStatus;
+import org.c10klab.harness.report.ResultJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code c10k compare} in its own JVM, for what only a process can show: a real Ctrl-C, and no orphan left. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CompareProcessTest {
+
+    @Test
+    void ctrlCStopsTheServerWritesPartialResultsAndLeavesNoChildBehind(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results");
+        Process compare = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                C10k.class.getName(), "compare", "--models", "serial,netty", "-c", "5", "-n", "1",
+                "--command", "SLEEP 3000", "--response-timeout", "30s", "--out", results.toString())
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+        // Serial's flood has begun once its first status line is out.
+        await().atMost(Duration.ofSeconds(40)).until(() -> !compare.isAlive()
+                || Files.readString(dir.resolve("stderr.txt")).contains("open 5/5"));
+        List<ProcessHandle> servers = compare.descendants().toList();
+        assertThat(servers).as(Files.readString(dir.resolve("stderr.txt"))).hasSize(1);
+
+        new ProcessBuilder("kill", "-INT", Long.toString(compare.pid())).start().waitFor();
+
+        assertThat(compare.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String stdout = Files.readString(dir.resolve("stdout.txt"));
+        assertThat(compare.exitValue()).as(stdout + Files.readString(dir.resolve("stderr.txt")))
+                .isEqualTo(FloodCommand.EXIT_INTERRUPTED);
+        assertThat(servers).noneMatch(ProcessHandle::isAlive);
+        assertThat(stdout).contains("PARTIAL: stopped by Ctrl-C").containsPattern("serial\\s+interrupted")
+                .containsPattern("netty\\s+skipped");
+        CompareResult result = ResultJson.mapper().readValue(results.resolve("compare.json").toFile(),
+                CompareResult.class);
+        assertThat(result.partial()).isTrue();
+        assertThat(result.runs()).extracting(run -> run.status())
+                .containsExactly(RunStatus.INTERRUPTED, RunStatus.SKIPPED);
+        assertThat(ResultJson.read(results.resolve("serial").resolve("results.json")).run().partial()).isTrue();
+        assertThat(results.resolve("report.html")).isNotEmptyFile();
+    }
+}

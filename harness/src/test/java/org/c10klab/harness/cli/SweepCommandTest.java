@@ -1,0 +1,72 @@
+package org.c10klab.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.c10klab.harness.experiment.ExperimentTestUtil;
+import org.c10klab.harness.experiment.SweepResult;
+import org.c10klab.harness.report.ResultJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code c10k sweep} as a user runs it: one comparison per value, the matrix, the files. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SweepCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void sweepsConnectionsOnOneModelIntoAMatrix(@TempDir Path dir) throws Exception {
+        int exit = sweep("--vary", "connections=5,10", "--models", "netty", "-n", "2", "--command", "SLEEP 20",
+                "--out", dir.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("sweep: connections = 5, 10, one comparison each:",
+                        "./c10k compare -n 2 --command 'SLEEP 20' --models netty --connections 5",
+                        "requests ok / planned (or sent):", "request latency p99, ms:",
+                        "peak OS threads of the server:", "trends:", "netty, from connections=5 to connections=10: "
+                                + "requests ok 10/10 -> 20/20")
+                .containsPattern("connections\\s+netty\\n\\s+5\\s+10/10\\n\\s+10\\s+20/20");
+        assertThat(err.toString()).contains("== value 1/2:", "== value 2/2:");
+
+        SweepResult written = ResultJson.mapper().readValue(dir.resolve("sweep.json").toFile(), SweepResult.class);
+        assertThat(written.parameter()).isEqualTo("connections");
+        assertThat(written.cells()).extracting(cell -> cell.value()).containsExactly("5", "10");
+        assertThat(written.cells().get(1).result().runs().getFirst().summary().requestsOk()).isEqualTo(20);
+        List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(1)).startsWith("connections,5,netty,completed,");
+        assertThat(csv.get(2)).startsWith("connections,10,netty,completed,");
+        assertThat(dir.resolve("sweep.html")).content().contains("<svg", "Request p99 by connections");
+        assertThat(dir.resolve("connections=10").resolve("compare.json")).isNotEmptyFile();
+        assertThat(dir.resolve("connections=10").resolve("netty").resolve("results.json")).isNotEmptyFile();
+        assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
+    }
+
+    @Test
+    void badVariationsExitTwoBeforeStartingAnything() {
+        assertThat(sweep()).as("no --vary").isEqualTo(2);
+        assertThat(sweep("--vary", "colour=red,blue")).isEqualTo(2);
+        assertThat(sweep("--vary", "connections")).isEqualTo(2);
+        assertThat(sweep("--vary", "connections=5,10", "-c", "7")).isEqualTo(2);
+        assertThat(sweep("--vary", "io-threads=1,2", "--models", "virtual,serial")).isEqualTo(2);
+        assertThat(sweep("--vary", "connections=5,many")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown parameter 'colour'", "expected NAME=V1,V2,...",
+                "do not give --connections as well", "changes nothing for [virtual, serial]", "'many'");
+        assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
+    }
+
+    private int sweep(String... args) {
+        String[] full = new String[args.length + 1];
+        full[0] = "sweep";
+        System.arraycopy(args, 0, full, 1, args.length);
+        return CliTestUtil.run(out, err, full);
+    }
+}
