@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
             FloodCommand.class,
             CompareCommand.class,
             SweepCommand.class,
-            PlannedCommand.Backlog.class,
-            PlannedCommand.Lab.class,
+            BacklogCommand.class,
+            LabCommand.class,
             PlannedCommand.Balancer.class,
         })
 public final class C10k implements Callable<Integer> {

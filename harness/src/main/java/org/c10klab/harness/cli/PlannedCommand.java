@@ -26,14 +26,6 @@ abstract class PlannedCommand implements Callable<Integer> {
         return 1;
     }
 
-    @Command(name = "backlog", description = "(not built yet) The listen-backlog experiment.")
-    static final class Backlog extends PlannedCommand {
-    }
-
-    @Command(name = "lab", description = "(not built yet) The classic backlog and concurrency lab, answered with measurements.")
-    static final class Lab extends PlannedCommand {
-    }
-
     @Command(name = "balancer", description = "(not built yet) A round-robin TCP load balancer with health checks.")
     static final class Balancer extends PlannedCommand {
     }

@@ -35,7 +35,6 @@ public final class ServerProcess implements AutoCloseable {
     /** How long a child may drain after SIGTERM before it is killed. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final String MAIN_CLASS = "org.c10klab.harness.cli.C10k";
     private static final int STDERR_LINES_KEPT = 40;
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -68,22 +67,16 @@ public final class ServerProcess implements AutoCloseable {
      * As {@link #start(List)}, with extra JVM options for the child (e.g. {@code -Xmx256m}).
      */
     public static ServerProcess start(List<String> serverArgs, List<String> jvmOptions) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("--enable-native-access=ALL-UNNAMED");
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(MAIN_CLASS);
-        command.add("server");
-        command.addAll(serverArgs);
+        List<String> c10kArgs = new ArrayList<>();
+        c10kArgs.add("server");
+        c10kArgs.addAll(serverArgs);
         if (!serverArgs.contains("--port")) {
-            command.addAll(List.of("--port", "0"));
+            c10kArgs.addAll(List.of("--port", "0"));
         }
         if (!serverArgs.contains("--metrics-port")) {
-            command.addAll(List.of("--metrics-port", "0"));
+            c10kArgs.addAll(List.of("--metrics-port", "0"));
         }
-        Process process = new ProcessBuilder(command).start();
+        Process process = new ProcessBuilder(ChildJvm.command(jvmOptions, c10kArgs)).start();
         LIVE.add(process);
         Deque<String> stderrTail = new ArrayDeque<>();
         drain(process, stderrTail);

@@ -1,0 +1,231 @@
+package org.c10klab.harness.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.c10klab.harness.experiment.BacklogCell;
+import org.c10klab.harness.experiment.BacklogCellTrial;
+import org.c10klab.harness.experiment.BacklogDefaults;
+import org.c10klab.harness.experiment.BacklogExperiment;
+import org.c10klab.harness.experiment.BacklogResult;
+import org.c10klab.harness.experiment.BacklogSettings;
+import org.c10klab.harness.experiment.ClientOutcomes;
+import org.c10klab.harness.experiment.LabModel;
+import org.c10klab.harness.launch.NetworkNamespace;
+import org.c10klab.harness.report.BacklogChart;
+import org.c10klab.harness.report.BacklogCsv;
+import org.c10klab.harness.report.BacklogReport;
+import org.c10klab.harness.report.OutputFolder;
+import org.c10klab.harness.report.ProgressPrinter;
+import org.c10klab.harness.report.ResultJson;
+import org.c10klab.harness.result.TimelinePoint;
+import org.c10klab.protocol.server.DurationConverter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code c10k backlog}: the "tune the backlog" experiment, from options to a report and backlog.json/csv/md. */
+@Command(name = "backlog", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Tune the listen backlog: bursts of clients against a slowly draining server, every backlog against "
+                    + "every burst size, and what backlog your burst needs.",
+            "For each cell: start a fresh server, open the whole burst at once, and count how each client ended "
+                    + "(ok, connect_timeout, connected but unanswered, reset, refused), with the queue capacity, the "
+                    + "TcpExtListenOverflows rise, when the connects succeeded (the SYN retransmit steps) and the "
+                    + "kernel settings that decided it.",
+        },
+        footer = {
+            "",
+            "Exit codes: 0 done; 1 a server or namespace failed, or the host's settings changed; 2 bad usage; "
+                    + "130 stopped by Ctrl-C (finished cells are still reported and written).",
+            "Examples:",
+            "  c10k backlog",
+            "  c10k backlog --backlog 1,16 --connections 20 --sleep 10s --connect-timeout 2s",
+            "  sudo c10k backlog --netns --tcp-abort-on-overflow 1 --somaxconn 32",
+        })
+public final class BacklogCommand implements Callable<Integer> {
+
+    /** Exit code: a cell could not run, or the host's settings differ after the experiment. */
+    public static final int EXIT_FAILED = 1;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--backlog", split = ",", paramLabel = "N", defaultValue = BacklogDefaults.BACKLOGS,
+            description = "The listen backlogs to try (default: ${DEFAULT-VALUE}).")
+    List<Integer> backlogs;
+
+    @Option(names = {"-c", "--connections"}, split = ",", paramLabel = "N",
+            defaultValue = BacklogDefaults.CONNECTIONS,
+            description = "The burst sizes to try, each opened all at once (default: ${DEFAULT-VALUE}).")
+    List<Integer> connections;
+
+    @Option(names = "--server", paramLabel = "MODEL", defaultValue = BacklogDefaults.SERVER,
+            description = "The model that drains the queue: serial (one connection at a time), or netty, virtual, "
+                    + "threads, pool limited by --max-connections (default: ${DEFAULT-VALUE}).")
+    String server;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = BacklogDefaults.MAX_CONNECTIONS,
+            description = "For a --server other than serial: connections it serves at once; the rest wait in the "
+                    + "accept queue (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--sleep", paramLabel = "D", defaultValue = BacklogDefaults.SLEEP,
+            converter = DurationConverter.class,
+            description = "How long the server holds each connection: how slowly it drains "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration sleep;
+
+    @Option(names = "--connect-timeout", paramLabel = "D", defaultValue = BacklogDefaults.CONNECT_TIMEOUT,
+            converter = DurationConverter.class,
+            description = "How long a client waits to connect; past 5s it sees the SYN retransmits at 1, 2, 3, 4, 5 s "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--response-timeout", paramLabel = "D", defaultValue = BacklogDefaults.RESPONSE_TIMEOUT,
+            converter = DurationConverter.class,
+            description = "How long a connected client waits for its reply (default: ${DEFAULT-VALUE}).")
+    Duration responseTimeout;
+
+    @Option(names = "--netns",
+            description = "Run each cell in its own network namespace (root only): server, clients and TcpExt "
+                    + "counters there, apart from the host.")
+    boolean netns;
+
+    @Option(names = "--tcp-abort-on-overflow", paramLabel = "0|1",
+            description = "With --netns: net.ipv4.tcp_abort_on_overflow inside the namespaces; 1 resets a handshake "
+                    + "that completes into a full queue. The host keeps its own.")
+    Integer tcpAbortOnOverflow;
+
+    @Option(names = "--somaxconn", paramLabel = "N",
+            description = "With --netns: net.core.somaxconn inside the namespaces, to watch it clamp the backlog. "
+                    + "The host keeps its own.")
+    Integer somaxconn;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write backlog.json, backlog.csv, backlog.md and its chart into DIR "
+                    + "(default: results/backlog-<time>).")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    @Option(names = BacklogExperiment.CELL_OPTION, hidden = true, paramLabel = "SETTINGS_JSON",
+            description = "Run the one cell these settings describe here and print it as JSON (what --netns runs "
+                    + "inside each namespace).")
+    String cell;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (cell != null) {
+            return runCell();
+        }
+        BacklogSettings settings;
+        try {
+            settings = new BacklogSettings(LabModel.fromCliName(server), backlogs, connections, sleep, connectTimeout,
+                    responseTimeout, maxConnections, netns, tcpAbortOnOverflow, somaxconn);
+            if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+                throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (netns && !NetworkNamespace.runningAsRoot()) {
+            stderr.println("c10k backlog --netns: creating a network namespace needs root ('ip netns add'). "
+                    + "Run it as root, or without --netns (the host's own settings then apply, unchanged).");
+            return CommandLine.ExitCode.USAGE;
+        }
+        BacklogExperiment experiment = new BacklogExperiment(settings);
+        BacklogResult result;
+        try (CtrlC ignored = CtrlC.stops(experiment::stop)) {
+            result = experiment.run(new Progress(stderr, quiet));
+        } catch (IOException e) {
+            stderr.println("c10k backlog: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+        stdout.print(BacklogReport.markdown(result));
+        Path directory = out != null ? out : OutputFolder.timestamped("backlog");
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("backlog.json"), ResultJson.mapper().writeValueAsString(result),
+                StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("backlog.csv"), BacklogCsv.write(result), StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("backlog.md"), BacklogReport.markdown(result), StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve(BacklogChart.FILE_NAME), BacklogChart.svg(result), StandardCharsets.UTF_8);
+        stdout.println();
+        stdout.println("results written to " + directory.toAbsolutePath());
+        stdout.flush();
+        if (result.partial()) {
+            return FloodCommand.EXIT_INTERRUPTED;
+        }
+        return result.hostUnchanged() ? 0 : EXIT_FAILED;
+    }
+
+    /** Inside a namespace: one cell, its JSON on stdout and nothing else there. */
+    private int runCell() throws IOException, InterruptedException {
+        BacklogSettings settings = ResultJson.mapper().readValue(cell, BacklogSettings.class);
+        BacklogCell result = new BacklogCellTrial(settings)
+                .run(settings.backlogs().getFirst(), settings.connections().getFirst(), point -> { });
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(ResultJson.mapper().writeValueAsString(result));
+        stdout.flush();
+        return 0;
+    }
+
+    /** One line per cell on stderr as it starts and ends, with the live flood line between on a terminal. */
+    private static final class Progress implements BacklogExperiment.Listener {
+
+        private final PrintWriter stderr;
+        private final boolean quiet;
+        private final boolean terminal = ProgressPrinter.stderrIsTerminal();
+        private volatile ProgressPrinter live;
+
+        Progress(PrintWriter stderr, boolean quiet) {
+            this.stderr = stderr;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public void cellStarting(int number, int total, int backlog, int burst) {
+            if (quiet) {
+                return;
+            }
+            stderr.printf(Locale.ROOT, "[%d/%d] burst %d, backlog %d ...%n", number, total, burst, backlog);
+            stderr.flush();
+            live = terminal ? new ProgressPrinter(stderr, true, burst) : null;
+        }
+
+        @Override
+        public void progress(TimelinePoint point) {
+            ProgressPrinter printer = live;
+            if (printer != null) {
+                printer.accept(point);
+            }
+        }
+
+        @Override
+        public void cellFinished(BacklogCell cell, double seconds) {
+            if (live != null) {
+                live.finish();
+            }
+            if (quiet) {
+                return;
+            }
+            ClientOutcomes clients = cell.clients();
+            stderr.printf(Locale.ROOT, "      ok %d, connect_timeout %d, unanswered %d, reset %d, refused %d; "
+                            + "connect times %s; overflows %s (%.1f s)%n", clients.ok(), clients.connectTimeout(),
+                    clients.connectedUnanswered(), clients.reset(), clients.refused(), cell.connectTimesText(),
+                    cell.listenQueue() == null ? "?" : "+" + cell.listenQueue().listenOverflows(), seconds);
+            stderr.flush();
+        }
+    }
+}

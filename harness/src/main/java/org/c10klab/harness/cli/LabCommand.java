@@ -1,0 +1,140 @@
+package org.c10klab.harness.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.c10klab.harness.experiment.LabExperiment;
+import org.c10klab.harness.experiment.LabPlan;
+import org.c10klab.harness.experiment.LabResult;
+import org.c10klab.harness.experiment.LabRun;
+import org.c10klab.harness.report.LabReport;
+import org.c10klab.harness.report.ProgressPrinter;
+import org.c10klab.harness.report.ResultJson;
+import org.c10klab.harness.result.TimelinePoint;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code c10k lab}: the classic backlog and concurrency lab, run on this machine and answered with its numbers. */
+@Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "The classic university lab on backlog and concurrency, run and answered with this machine's numbers.",
+            "Stages: (1) a serial server and 3 clients; "
+                    + "(2) serial with backlog 1 and a 10 s SLEEP against 10 nervous clients (2 s connect timeout); "
+                    + "(3) thread per connection and (4) an event loop with the same clients; (5) 200 clients at "
+                    + "once against the event loop, virtual threads and thread per connection.",
+            "Prints the answers (backlog and refused connections; resource cost of threads vs the event loop; the "
+                    + "200-connection challenge) and writes lab.md and lab.json with --out. About a minute and a half.",
+        },
+        footer = {
+            "",
+            "Exit codes: 0 done; 1 a server failed to start; 2 bad usage; 130 stopped by Ctrl-C (finished stages are "
+                    + "still reported).",
+        })
+public final class LabCommand implements Callable<Integer> {
+
+    /** Exit code: a server could not be started or measured. */
+    public static final int EXIT_FAILED = 1;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--quick",
+            description = "Every sleep and timeout a fifth as long (SLEEP 2s instead of 10s), for tests and a "
+                    + "first look.")
+    boolean quick;
+
+    @Option(names = "--stages", split = ",", paramLabel = "STAGE", defaultValue = "1,2,3,4,5",
+            description = "Run only these stages (default: all, ${DEFAULT-VALUE}).")
+    List<Integer> stages;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write lab.md and lab.json into DIR.")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        LabExperiment experiment;
+        try {
+            if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+                throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
+            }
+            experiment = new LabExperiment(quick ? LabPlan.quick() : LabPlan.standard(), stages);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        LabResult result;
+        try (CtrlC ignored = CtrlC.stops(experiment::stop)) {
+            result = experiment.run(new Progress(stderr, quiet));
+        } catch (IOException e) {
+            stderr.println("c10k lab: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+        String report = LabReport.markdown(result);
+        stdout.print(report);
+        if (out != null) {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("lab.md"), report, StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("lab.json"), ResultJson.mapper().writeValueAsString(result),
+                    StandardCharsets.UTF_8);
+            stdout.println("lab.md and lab.json written to " + out.toAbsolutePath());
+        }
+        stdout.flush();
+        return result.partial() ? FloodCommand.EXIT_INTERRUPTED : 0;
+    }
+
+    /** One line per run on stderr as it starts and ends, with the live flood line between on a terminal. */
+    private static final class Progress implements LabExperiment.Listener {
+
+        private final PrintWriter stderr;
+        private final boolean quiet;
+        private final boolean terminal = ProgressPrinter.stderrIsTerminal();
+        private volatile ProgressPrinter live;
+
+        Progress(PrintWriter stderr, boolean quiet) {
+            this.stderr = stderr;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public void runStarting(int stage, String what) {
+            if (quiet) {
+                return;
+            }
+            stderr.printf(Locale.ROOT, "[stage %d] %s ...%n", stage, what);
+            stderr.flush();
+            live = terminal ? new ProgressPrinter(stderr, true, 0) : null;
+        }
+
+        @Override
+        public void progress(TimelinePoint point) {
+            ProgressPrinter printer = live;
+            if (printer != null) {
+                printer.accept(point);
+            }
+        }
+
+        @Override
+        public void runFinished(LabRun run) {
+            if (live != null) {
+                live.finish();
+            }
+            if (quiet) {
+                return;
+            }
+            stderr.printf(Locale.ROOT, "          served %d of %d%n", run.served(), run.clients());
+            stderr.flush();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.c10klab.harness.experiment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.c10klab.protocol.server.DurationConverter;
+
+/**
+ * What backlog a burst needs, said from the cells' numbers: the smallest backlog tried that took the
+ * whole burst at once, the capacity rule that explains it, and what a bigger queue does not buy.
+ */
+public final class BacklogAdvice {
+
+    private BacklogAdvice() {
+    }
+
+    /** One finding per line, for the cells that ran. */
+    public static List<String> advise(BacklogSettings settings, List<BacklogCell> cells) {
+        List<String> lines = new ArrayList<>();
+        if (cells.isEmpty()) {
+            return lines;
+        }
+        Long somaxconn = cells.getFirst().flood().environment().somaxconn();
+        for (int burst : settings.connections()) {
+            List<BacklogCell> row = cells.stream().filter(c -> c.connections() == burst)
+                    .sorted(Comparator.comparingInt(BacklogCell::backlog)).toList();
+            if (!row.isEmpty()) {
+                lines.add(forBurst(burst, row, settings.heldByServer(), somaxconn));
+            }
+        }
+        cells.stream().filter(c -> c.effectiveBacklog() < c.backlog()).findFirst().ifPresent(c -> lines.add(
+                String.format(Locale.ROOT, "Clamped: backlog %d became %d, because net.core.somaxconn is %d; listen() "
+                        + "does not complain, only the LISTENING line (and ss -lnt's Send-Q) shows it.",
+                        c.backlog(), c.effectiveBacklog(), c.effectiveBacklog())));
+        lines.add(service(settings, cells));
+        if (Long.valueOf(1).equals(cells.getFirst().flood().environment().tcpAbortOnOverflow())) {
+            lines.add(aborted(cells));
+        }
+        long refused = cells.stream().mapToLong(c -> c.clients().refused()).sum();
+        lines.add(refused == 0
+                ? "No connection was refused in any cell: a full accept queue drops silently; ECONNREFUSED would "
+                        + "mean that nothing listens on the port."
+                : refused + " connection(s) were refused: nothing listened on the port at that moment (a full "
+                        + "accept queue drops, it does not refuse).");
+        return lines;
+    }
+
+    private static String forBurst(int burst, List<BacklogCell> row, int held, Long somaxconn) {
+        StringBuilder line = new StringBuilder("Burst of ").append(burst).append(": ");
+        Optional<BacklogCell> enough = row.stream().filter(c -> tookAllAtOnce(c, burst)).findFirst();
+        if (enough.isPresent()) {
+            BacklogCell cell = enough.get();
+            line.append(String.format(Locale.ROOT, "backlog %d (queue capacity %d) was the smallest tried that "
+                    + "took all %d connects at once", cell.backlog(), cell.queueCapacity(), burst));
+            row.stream().filter(c -> c.backlog() < cell.backlog()).reduce((a, b) -> b)
+                    .ifPresent(smaller -> line.append("; with backlog ").append(smaller.backlog()).append(", ")
+                            .append(shortfall(smaller)));
+        } else {
+            BacklogCell best = row.stream().max(Comparator.comparingLong(BacklogCell::connectedAtOnce)).orElseThrow();
+            line.append(String.format(Locale.ROOT, "no backlog tried took all %d at once; the best, backlog %d "
+                    + "(queue capacity %d), %s", burst, best.backlog(), best.queueCapacity(), shortfall(best)));
+        }
+        int needed = Math.max(1, burst - held - 1);
+        line.append(String.format(Locale.ROOT, ". The kernel's rule explains it: the queue holds min(backlog, "
+                + "somaxconn) + 1 and the server itself holds %d, so a burst of %d needs a backlog of at least %d; "
+                + "leave headroom, since real bursts are not exact", held, burst, needed));
+        if (somaxconn != null && needed > somaxconn) {
+            line.append(String.format(Locale.ROOT, ", and raise net.core.somaxconn (%d here) as well, or listen() "
+                    + "silently clamps the backlog to it", somaxconn));
+        }
+        return line.append('.').toString();
+    }
+
+    private static String aborted(List<BacklogCell> cells) {
+        long resets = cells.stream().mapToLong(c -> c.clients().reset()).sum();
+        long lateUnanswered = cells.stream().filter(c -> c.connectedAfterRetransmit() > 0)
+                .mapToLong(c -> c.clients().connectedUnanswered()).sum();
+        Long syncookies = cells.getFirst().flood().environment().tcpSyncookies();
+        String line = resets + " connection(s) were reset: with tcp_abort_on_overflow=1 the kernel answers a final "
+                + "ACK that meets a full accept queue with RST, so the client fails at once instead of waiting "
+                + "connected for a reply that never comes.";
+        if (lateUnanswered > 0 && syncookies != null && syncookies > 0) {
+            line += " Not every such handshake was reset, though: the setting acts on the handshakes the kernel keeps "
+                    + "state for, in its SYN queue (about as long as the backlog); past that, with tcp_syncookies="
+                    + syncookies + ", it answers with a SYN cookie, keeps nothing, and drops a final ACK that meets a "
+                    + "full queue silently, whatever tcp_abort_on_overflow says.";
+        }
+        return line;
+    }
+
+    private static boolean tookAllAtOnce(BacklogCell cell, int burst) {
+        return cell.connectedAtOnce() == burst && cell.clients().reset() == 0;
+    }
+
+    private static String shortfall(BacklogCell cell) {
+        List<String> parts = new ArrayList<>();
+        parts.add(cell.connectedAtOnce() + " connected at once");
+        if (cell.connectedAfterRetransmit() > 0) {
+            parts.add(cell.connectedAfterRetransmit() + " only after SYN retransmits (at " + cell.lateConnectTimesText()
+                    + ")");
+        }
+        if (cell.clients().connectTimeout() > 0) {
+            parts.add(cell.clients().connectTimeout() + " gave up connecting");
+        }
+        if (cell.clients().reset() > 0) {
+            parts.add(cell.clients().reset() + " were reset");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String service(BacklogSettings settings, List<BacklogCell> cells) {
+        long most = cells.stream().mapToLong(c -> c.clients().ok()).max().orElse(0);
+        long fewest = cells.stream().mapToLong(c -> c.clients().ok()).min().orElse(0);
+        String served = most == fewest ? Long.toString(most) : fewest + " to " + most;
+        return String.format(Locale.ROOT, "Admission is not service: whatever the backlog, the server answered %s "
+                + "client(s) per cell, serving %d at a time for %s each, within the clients' %s; a bigger queue only "
+                + "lets the others wait connected instead of resending SYNs. To answer a burst, the server must "
+                + "accept sooner (see c10k compare).", served, settings.heldByServer(),
+                DurationConverter.format(settings.sleep()), DurationConverter.format(settings.responseTimeout()));
+    }
+}

@@ -1,0 +1,95 @@
+package org.c10klab.harness.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.c10klab.harness.record.HarnessMeters;
+import org.c10klab.harness.record.LatencyLog;
+import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.result.ListenQueueDrops;
+import org.c10klab.harness.run.RunArtifacts;
+import org.c10klab.protocol.server.ListeningLine;
+
+/**
+ * One burst against one backlog: how each client ended, when the connects succeeded, and what the
+ * kernel counted meanwhile.
+ *
+ * @param backlog             the backlog asked for
+ * @param connections         the burst size
+ * @param effectiveBacklog    what the server got: min(backlog, somaxconn), from its LISTENING line
+ * @param queueCapacity       connections the accept queue holds: effectiveBacklog + 1
+ * @param clients             how each client ended, each counted once
+ * @param connectedAtOnce     connects that took less than half a second: no SYN of theirs was dropped
+ * @param connectTimes        successful connects by their time, rounded to whole seconds
+ * @param listenQueue         the kernel's drop counters' rise over the flood, or null when unreadable
+ * @param overflowRises       when TcpExtListenOverflows rose during the flood
+ * @param namespace           the private network namespace the cell ran in, or null for the host's
+ * @param flood               the flood's whole result: settings, environment, outcomes, timeline
+ */
+public record BacklogCell(int backlog, int connections, int effectiveBacklog, int queueCapacity,
+                          ClientOutcomes clients, long connectedAtOnce, List<ConnectStep> connectTimes,
+                          ListenQueueDrops listenQueue,
+                          List<OverflowTimeline.Rise> overflowRises, String namespace, FloodResult flood) {
+
+    /**
+     * Connects that succeeded about {@code seconds} after they began.
+     *
+     * @param seconds the connect time rounded to whole seconds: 0, then the SYN retransmit steps
+     * @param count   how many
+     */
+    public record ConnectStep(int seconds, long count) {
+    }
+
+    public BacklogCell {
+        connectTimes = List.copyOf(connectTimes);
+        overflowRises = List.copyOf(overflowRises);
+    }
+
+    /** Counts a finished trial's clients into the cell's categories. */
+    public static BacklogCell of(int backlog, ListeningLine server, RunArtifacts artifacts,
+                                 List<OverflowTimeline.Rise> overflowRises) {
+        FloodResult result = artifacts.result();
+        List<Double> connectSeconds = LatencyLog.samplesInSeconds(
+                LatencyLog.total(artifacts.histogramLog(), HarnessMeters.PHASE_CONNECT));
+        long atOnce = connectSeconds.stream().filter(s -> s < SynRetransmits.AT_ONCE_SECONDS).count();
+        return new BacklogCell(backlog, result.config().connections(), server.backlog(), server.backlog() + 1,
+                ClientOutcomes.of(result), atOnce, steps(connectSeconds),
+                result.listenQueue(), overflowRises, null, result);
+    }
+
+    /** This cell, marked as run inside {@code name}. */
+    public BacklogCell inNamespace(String name) {
+        return new BacklogCell(backlog, connections, effectiveBacklog, queueCapacity, clients, connectedAtOnce,
+                connectTimes, listenQueue, overflowRises, name, flood);
+    }
+
+    /** Connects that waited for at least one SYN retransmit. */
+    public long connectedAfterRetransmit() {
+        return connectTimes.stream().mapToLong(ConnectStep::count).sum() - connectedAtOnce;
+    }
+
+    /** The connect times as text, e.g. {@code 0s x3, 5s x7}; {@code -} when none connected. */
+    public String connectTimesText() {
+        return text(connectTimes);
+    }
+
+    /** The connect times of those that waited for SYN retransmits, e.g. {@code 5s x7}; {@code -} when none did. */
+    public String lateConnectTimesText() {
+        return text(connectTimes.stream().filter(step -> step.seconds() > 0).toList());
+    }
+
+    private static String text(List<ConnectStep> steps) {
+        List<String> parts = new ArrayList<>();
+        for (ConnectStep step : steps) {
+            parts.add(step.seconds() + "s x" + step.count());
+        }
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
+    private static List<ConnectStep> steps(List<Double> connectSeconds) {
+        Map<Integer, Long> bySecond = new TreeMap<>();
+        connectSeconds.forEach(s -> bySecond.merge((int) Math.round(s), 1L, Long::sum));
+        return bySecond.entrySet().stream().map(e -> new ConnectStep(e.getKey(), e.getValue())).toList();
+    }
+}

@@ -1,0 +1,69 @@
+package org.c10klab.harness.experiment;
+
+import java.time.Duration;
+import java.util.List;
+import org.c10klab.harness.record.HarnessMeters;
+import org.c10klab.harness.record.LatencyLog;
+import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.result.TargetSample;
+import org.c10klab.harness.run.RunArtifacts;
+import org.c10klab.protocol.server.ListeningLine;
+
+/**
+ * One model under one burst in one stage of the lab, with each client's wait: what the lab's
+ * questions are answered from.
+ *
+ * @param stage            the lab's stage, 1 to 5
+ * @param model            the server model
+ * @param clients          clients in the burst
+ * @param requestedBacklog the backlog asked for, or null for the server's default (somaxconn)
+ * @param effectiveBacklog what the server got, from its LISTENING line
+ * @param sleep            the SLEEP each client sent
+ * @param connectSeconds   each successful connect's time, ascending
+ * @param waitSeconds      each answered client's wait for its reply, ascending
+ * @param flood            the flood's whole result, with the server's samples
+ */
+public record LabRun(int stage, LabModel model, int clients, Integer requestedBacklog, int effectiveBacklog,
+                     Duration sleep, List<Double> connectSeconds, List<Double> waitSeconds, FloodResult flood) {
+
+    public LabRun {
+        connectSeconds = List.copyOf(connectSeconds);
+        waitSeconds = List.copyOf(waitSeconds);
+    }
+
+    /** A finished trial, with the per-client times read back from its latency log. */
+    public static LabRun of(int stage, int clients, Integer requestedBacklog, Duration sleep,
+                            ModelTrial.Outcome outcome) {
+        RunArtifacts artifacts = outcome.artifacts();
+        ListeningLine server = outcome.server();
+        return new LabRun(stage, outcome.model(), clients, requestedBacklog, server.backlog(), sleep,
+                LatencyLog.samplesInSeconds(LatencyLog.total(artifacts.histogramLog(), HarnessMeters.PHASE_CONNECT)),
+                LatencyLog.samplesInSeconds(LatencyLog.total(artifacts.histogramLog(), HarnessMeters.PHASE_REQUEST)),
+                artifacts.result());
+    }
+
+    /** How each client ended. */
+    public ClientOutcomes outcomes() {
+        return ClientOutcomes.of(flood);
+    }
+
+    /** Clients answered. */
+    public long served() {
+        return outcomes().ok();
+    }
+
+    /** The server's first sample, before the burst; {@link TargetSample#NONE} when nothing was sampled. */
+    public TargetSample first() {
+        return flood.target() == null ? TargetSample.NONE : flood.target().first();
+    }
+
+    /** The field-wise peak of the server's samples. */
+    public TargetSample peak() {
+        return flood.target() == null ? TargetSample.NONE : flood.target().peak();
+    }
+
+    /** The server's last sample. */
+    public TargetSample last() {
+        return flood.target() == null ? TargetSample.NONE : flood.target().last();
+    }
+}
