@@ -22,9 +22,7 @@ import org.c10klab.harness.report.BacklogChart;
 import org.c10klab.harness.report.BacklogCsv;
 import org.c10klab.harness.report.BacklogReport;
 import org.c10klab.harness.report.OutputFolder;
-import org.c10klab.harness.report.ProgressPrinter;
 import org.c10klab.harness.report.ResultJson;
-import org.c10klab.harness.result.TimelinePoint;
 import org.c10klab.protocol.server.DurationConverter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -132,9 +130,7 @@ public final class BacklogCommand implements Callable<Integer> {
         try {
             settings = new BacklogSettings(LabModel.fromCliName(server), backlogs, connections, sleep, connectTimeout,
                     responseTimeout, maxConnections, netns, tcpAbortOnOverflow, somaxconn);
-            if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-                throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
-            }
+            OutputFolder.requireUsable(out);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -147,7 +143,7 @@ public final class BacklogCommand implements Callable<Integer> {
         }
         BacklogExperiment experiment = new BacklogExperiment(settings);
         BacklogResult result;
-        try (CtrlC ignored = CtrlC.stops(experiment::stop)) {
+        try (StopOnSignal ignored = new StopOnSignal(experiment::stop)) {
             result = experiment.run(new Progress(stderr, quiet));
         } catch (IOException e) {
             stderr.println("c10k backlog: " + e.getMessage());
@@ -182,41 +178,20 @@ public final class BacklogCommand implements Callable<Integer> {
     }
 
     /** One line per cell on stderr as it starts and ends, with the live flood line between on a terminal. */
-    private static final class Progress implements BacklogExperiment.Listener {
-
-        private final PrintWriter stderr;
-        private final boolean quiet;
-        private final boolean terminal = ProgressPrinter.stderrIsTerminal();
-        private volatile ProgressPrinter live;
+    private static final class Progress extends LiveProgress implements BacklogExperiment.Listener {
 
         Progress(PrintWriter stderr, boolean quiet) {
-            this.stderr = stderr;
-            this.quiet = quiet;
+            super(stderr, quiet);
         }
 
         @Override
         public void cellStarting(int number, int total, int backlog, int burst) {
-            if (quiet) {
-                return;
-            }
-            stderr.printf(Locale.ROOT, "[%d/%d] burst %d, backlog %d ...%n", number, total, burst, backlog);
-            stderr.flush();
-            live = terminal ? new ProgressPrinter(stderr, true, burst) : null;
-        }
-
-        @Override
-        public void progress(TimelinePoint point) {
-            ProgressPrinter printer = live;
-            if (printer != null) {
-                printer.accept(point);
-            }
+            starting(burst, "[%d/%d] burst %d, backlog %d ...%n", number, total, burst, backlog);
         }
 
         @Override
         public void cellFinished(BacklogCell cell, double seconds) {
-            if (live != null) {
-                live.finish();
-            }
+            endLiveLine();
             if (quiet) {
                 return;
             }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.c10klab.harness.experiment.CompareDefaults;
-import org.c10klab.harness.experiment.CompareListener;
 import org.c10klab.harness.experiment.ComparePlan;
 import org.c10klab.harness.experiment.CompareResult;
 import org.c10klab.harness.experiment.Comparison;
@@ -14,7 +13,6 @@ import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.report.CompareFormat;
 import org.c10klab.harness.report.CompareProgress;
 import org.c10klab.harness.report.CompareTable;
-import org.c10klab.harness.report.ProgressPrinter;
 import org.c10klab.harness.report.Threshold;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,7 +78,8 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         CompareTable.printPlan(plan, stdout);
         stdout.flush();
-        Comparison comparison = new Comparison(plan, thresholds, listener(plan));
+        Comparison comparison = new Comparison(plan, thresholds,
+                CompareProgress.onStderr(spec.commandLine().getErr(), flood.quiet, plan.flood().connections()));
         CompareResult result;
         try (StopOnSignal ignored = new StopOnSignal(comparison::stop)) {
             result = comparison.run(ShellCommand.of("compare", spec.commandLine().getParseResult().expandedArgs()));
@@ -89,7 +88,7 @@ public final class CompareCommand implements Callable<Integer> {
         CompareFormat.writeAll(result, out);
         stdout.println("results and report.html written to " + out.toAbsolutePath());
         stdout.flush();
-        return exitCode(result);
+        return exitCode(result.partial(), result.anyFailedToRun(), result.checksPassed());
     }
 
     /**
@@ -107,25 +106,19 @@ public final class CompareCommand implements Callable<Integer> {
         return command.plan();
     }
 
-    /** The exit code of a finished comparison, as the footer documents. */
-    static int exitCode(CompareResult result) {
-        if (result.partial()) {
+    /** The exit code of a finished comparison, or of a sweep of them, as the footer documents. */
+    static int exitCode(boolean partial, boolean anyFailedToRun, boolean checksPassed) {
+        if (partial) {
             return FloodCommand.EXIT_INTERRUPTED;
         }
-        if (result.anyFailedToRun()) {
+        if (anyFailedToRun) {
             return EXIT_FAILED_TO_RUN;
         }
-        return result.checksPassed() ? 0 : FloodCommand.EXIT_ASSERT_FAILED;
+        return checksPassed ? 0 : FloodCommand.EXIT_ASSERT_FAILED;
     }
 
     private ComparePlan plan() {
         flood.useCompareScenario(spec.commandLine().getParseResult());
         return experiment.plan(flood.config(EPHEMERAL_TARGET), flood.sampleInterval);
-    }
-
-    private CompareListener listener(ComparePlan plan) {
-        PrintWriter stderr = spec.commandLine().getErr();
-        return flood.quiet ? CompareProgress.SILENT
-                : new CompareProgress(stderr, ProgressPrinter.stderrIsTerminal(), plan.flood().connections());
     }
 }

@@ -1,10 +1,7 @@
 package org.c10klab.harness.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +12,7 @@ import org.c10klab.harness.experiment.LabModel;
 import org.c10klab.harness.experiment.ModelSetup;
 import org.c10klab.harness.experiment.ServerWarmup;
 import org.c10klab.harness.flood.FloodConfig;
+import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.netty.TransportSelection;
 import org.c10klab.protocol.server.DurationConverter;
 import picocli.CommandLine;
@@ -28,7 +26,6 @@ public final class ExperimentOptions {
 
     /** The transports netty accepts; whether one is available here is the server's to say. */
     private static final Set<String> SERVER_TRANSPORTS = Set.of(TransportSelection.AUTO, "io_uring", "epoll", "nio");
-    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL", converter = ModelConverter.class,
             description = "Models to run, in this order: netty, virtual, threads, pool, serial (default: all five).")
@@ -92,10 +89,8 @@ public final class ExperimentOptions {
      * @throws IllegalArgumentException when {@code --out} names a file
      */
     Path outDirectory(String command) {
-        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
-        }
-        return out != null ? out : Path.of("results", command + "-" + LocalDateTime.now().format(FOLDER_TIME));
+        OutputFolder.requireUsable(out);
+        return out != null ? out : OutputFolder.timestamped(command);
     }
 
     private List<String> serverArgs(LabModel model, FloodConfig flood) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.flood.TargetAddress;
 import org.c10klab.harness.record.LiveMetricsServer;
 import org.c10klab.harness.report.ConsoleReport;
+import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.harness.report.ProgressPrinter;
 import org.c10klab.harness.report.ResultFormat;
 import org.c10klab.harness.report.Threshold;
@@ -32,8 +32,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /** {@code c10k flood}: the load driver and referee, from options to a result, a report and an exit code. */
 @Command(name = "flood", mixinStandardHelpOptions = true, sortOptions = false,
@@ -105,9 +103,7 @@ public final class FloodCommand implements Callable<Integer> {
             clientTransport = TransportSelection.select(config.transport());
             sampling = sampling();
             thresholds = flood.thresholds();
-            if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-                throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
-            }
+            OutputFolder.requireUsable(out);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -120,19 +116,14 @@ public final class FloodCommand implements Callable<Integer> {
         Consumer<TimelinePoint> listener = progress == null ? point -> { } : progress;
         FloodRun run = new FloodRun(config, address, clientTransport, sampling, listener);
         RunArtifacts artifacts;
-        // Handlers, not a shutdown hook: the JVM must stay up long enough to report what it measured.
-        SignalHandler stop = signal -> run.stop();
-        SignalHandler previousInt = Signal.handle(new Signal("INT"), stop);
-        SignalHandler previousTerm = Signal.handle(new Signal("TERM"), stop);
-        try (LiveMetricsServer live = metricsPort == null ? null : new LiveMetricsServer(metricsPort, run.registry())) {
+        try (StopOnSignal ignored = new StopOnSignal(run::stop);
+             LiveMetricsServer live = metricsPort == null ? null : new LiveMetricsServer(metricsPort, run.registry())) {
             if (live != null) {
                 stderr.println("harness metrics: http://127.0.0.1:" + live.port() + "/metrics");
                 stderr.flush();
             }
             artifacts = run.run();
         } finally {
-            Signal.handle(new Signal("INT"), previousInt);
-            Signal.handle(new Signal("TERM"), previousTerm);
             if (progress != null) {
                 progress.finish();
             }

@@ -13,9 +13,8 @@ import org.c10klab.harness.experiment.LabPlan;
 import org.c10klab.harness.experiment.LabResult;
 import org.c10klab.harness.experiment.LabRun;
 import org.c10klab.harness.report.LabReport;
-import org.c10klab.harness.report.ProgressPrinter;
+import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.harness.report.ResultJson;
-import org.c10klab.harness.result.TimelinePoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,9 +64,7 @@ public final class LabCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LabExperiment experiment;
         try {
-            if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-                throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
-            }
+            OutputFolder.requireUsable(out);
             experiment = new LabExperiment(quick ? LabPlan.quick() : LabPlan.standard(), stages);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -75,7 +72,7 @@ public final class LabCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         LabResult result;
-        try (CtrlC ignored = CtrlC.stops(experiment::stop)) {
+        try (StopOnSignal ignored = new StopOnSignal(experiment::stop)) {
             result = experiment.run(new Progress(stderr, quiet));
         } catch (IOException e) {
             stderr.println("c10k lab: " + e.getMessage());
@@ -95,41 +92,20 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     /** One line per run on stderr as it starts and ends, with the live flood line between on a terminal. */
-    private static final class Progress implements LabExperiment.Listener {
-
-        private final PrintWriter stderr;
-        private final boolean quiet;
-        private final boolean terminal = ProgressPrinter.stderrIsTerminal();
-        private volatile ProgressPrinter live;
+    private static final class Progress extends LiveProgress implements LabExperiment.Listener {
 
         Progress(PrintWriter stderr, boolean quiet) {
-            this.stderr = stderr;
-            this.quiet = quiet;
+            super(stderr, quiet);
         }
 
         @Override
         public void runStarting(int stage, String what) {
-            if (quiet) {
-                return;
-            }
-            stderr.printf(Locale.ROOT, "[stage %d] %s ...%n", stage, what);
-            stderr.flush();
-            live = terminal ? new ProgressPrinter(stderr, true, 0) : null;
-        }
-
-        @Override
-        public void progress(TimelinePoint point) {
-            ProgressPrinter printer = live;
-            if (printer != null) {
-                printer.accept(point);
-            }
+            starting(0, "[stage %d] %s ...%n", stage, what);
         }
 
         @Override
         public void runFinished(LabRun run) {
-            if (live != null) {
-                live.finish();
-            }
+            endLiveLine();
             if (quiet) {
                 return;
             }

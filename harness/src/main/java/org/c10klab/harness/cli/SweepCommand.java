@@ -9,11 +9,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.c10klab.harness.experiment.LabModel;
 import org.c10klab.harness.experiment.Sweep;
-import org.c10klab.harness.experiment.SweepListener;
 import org.c10klab.harness.experiment.SweepResult;
 import org.c10klab.harness.experiment.SweepStep;
 import org.c10klab.harness.report.CompareProgress;
-import org.c10klab.harness.report.ProgressPrinter;
 import org.c10klab.harness.report.SweepFormat;
 import org.c10klab.harness.report.SweepTable;
 import org.c10klab.harness.report.Threshold;
@@ -83,9 +81,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepTable.printPlan(parameter.cliName(), steps, stdout);
         stdout.flush();
-        SweepListener listener = flood.quiet ? CompareProgress.SILENT : new CompareProgress(stderr,
-                ProgressPrinter.stderrIsTerminal(), steps.getFirst().plan().flood().connections());
-        Sweep sweep = new Sweep(parameter.cliName(), parameter.numeric(), steps, thresholds, listener);
+        Sweep sweep = new Sweep(parameter.cliName(), parameter.numeric(), steps, thresholds,
+                CompareProgress.onStderr(stderr, flood.quiet, steps.getFirst().plan().flood().connections()));
         SweepResult result;
         try (StopOnSignal ignored = new StopOnSignal(sweep::stop)) {
             result = sweep.run(ShellCommand.of("sweep", spec.commandLine().getParseResult().expandedArgs()));
@@ -94,13 +91,7 @@ public final class SweepCommand implements Callable<Integer> {
         SweepFormat.writeAll(result, out);
         stdout.println("results and sweep.html written to " + out.toAbsolutePath());
         stdout.flush();
-        if (result.partial()) {
-            return FloodCommand.EXIT_INTERRUPTED;
-        }
-        if (result.anyFailedToRun()) {
-            return CompareCommand.EXIT_FAILED_TO_RUN;
-        }
-        return result.checksPassed() ? 0 : FloodCommand.EXIT_ASSERT_FAILED;
+        return CompareCommand.exitCode(result.partial(), result.anyFailedToRun(), result.checksPassed());
     }
 
     private List<String> values() {

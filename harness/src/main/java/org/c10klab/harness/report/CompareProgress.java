@@ -39,6 +39,11 @@ public final class CompareProgress implements SweepListener {
     private volatile int connections;
     private volatile ProgressPrinter printer;
 
+    /** Progress on {@code err}, rewriting the status line in place when stderr is a terminal; none when quiet. */
+    public static SweepListener onStderr(PrintWriter err, boolean quiet, int connections) {
+        return quiet ? SILENT : new CompareProgress(err, ProgressPrinter.stderrIsTerminal(), connections);
+    }
+
     /**
      * @param terminal    true to rewrite the flood's status line in place
      * @param connections the connections each flood aims for, shown as "open/target"

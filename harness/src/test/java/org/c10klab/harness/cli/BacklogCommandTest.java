@@ -71,9 +71,6 @@ class BacklogCommandTest {
     }
 
     private int backlog(String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "backlog";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return C10kTestUtil.execute(out, err, all);
+        return CliTestUtil.run(out, err, "backlog", args);
     }
 }

@@ -45,7 +45,7 @@ class BacklogNetnsTest {
         // Backlog 8 clamped to 4 by the namespace's somaxconn; the server frees a place at 1.5 s, the
         // waiting clients' SYNs get in at the 2 s retransmit, and the final ACKs that meet the full queue
         // again are answered with RST.
-        int exit = C10kTestUtil.execute(out, err, "backlog", "--netns", "--tcp-abort-on-overflow", "1",
+        int exit = CliTestUtil.run(out, err, "backlog", "--netns", "--tcp-abort-on-overflow", "1",
                 "--somaxconn", "4", "--backlog", "8", "--connections", "30", "--sleep", "1500ms",
                 "--connect-timeout", "3s", "--response-timeout", "2s", "--quiet", "--out", dir.toString());
 

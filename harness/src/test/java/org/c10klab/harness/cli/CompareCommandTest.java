@@ -42,7 +42,8 @@ class CompareCommandTest {
                 .containsPattern("serial\\s+completed\\s+20/20\\s+\\d+/40 .*response_timeout")
                 .contains("verdict:", "netty and virtual answered all 40 requests from all 20 connections.",
                         "  - serial answered ", "never got a reply: connected is not served",
-                        "virtual ran up to ", "reproduce: ./c10k compare --models netty,virtual,serial -c 20");
+                        "reproduce: ./c10k compare --models netty,virtual,serial -c 20");
+        // The virtual-thread sentence needs a /metrics sample taken while the 100 ms flood ran: timing, so not asserted.
         assertThat(err.toString()).contains("[1/3] netty: starting c10k server netty", "[3/3] serial: starting");
 
         CompareResult written = ResultJson.mapper().readValue(dir.resolve("compare.json").toFile(),
@@ -77,9 +78,6 @@ class CompareCommandTest {
     }
 
     private int compare(String... args) {
-        String[] full = new String[args.length + 1];
-        full[0] = "compare";
-        System.arraycopy(args, 0, full, 1, args.length);
-        return CliTestUtil.run(out, err, full);
+        return CliTestUtil.run(out, err, "compare", args);
     }
 }

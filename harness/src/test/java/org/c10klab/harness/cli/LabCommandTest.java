@@ -63,9 +63,6 @@ class LabCommandTest {
     }
 
     private int lab(String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "lab";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return C10kTestUtil.execute(out, err, all);
+        return CliTestUtil.run(out, err, "lab", args);
     }
 }

@@ -64,9 +64,6 @@ class SweepCommandTest {
     }
 
     private int sweep(String... args) {
-        String[] full = new String[args.length + 1];
-        full[0] = "sweep";
-        System.arraycopy(args, 0, full, 1, args.length);
-        return CliTestUtil.run(out, err, full);
+        return CliTestUtil.run(out, err, "sweep", args);
     }
 }
