@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                     + "(3) thread per connection and (4) an event loop with the same clients; (5) 200 clients at "
                     + "once against the event loop, virtual threads and thread per connection.",
             "Prints the answers (backlog and refused connections; resource cost of threads vs the event loop; the "
-                    + "200-connection challenge) and writes lab.md and lab.json with --out. About a minute and a half.",
+                    + "200-connection challenge) and writes lab.md and lab.json. About a minute and a half.",
         },
         footer = {
             "",
@@ -54,7 +54,8 @@ public final class LabCommand implements Callable<Integer> {
             description = "Run only these stages (default: all, ${DEFAULT-VALUE}).")
     List<Integer> stages;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write lab.md and lab.json into DIR.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where lab.md and lab.json go (default: results/lab-<date>-<time>).")
     Path out;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
@@ -80,13 +81,12 @@ public final class LabCommand implements Callable<Integer> {
         }
         String report = LabReport.markdown(result);
         stdout.print(report);
-        if (out != null) {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("lab.md"), report, StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("lab.json"), ResultJson.mapper().writeValueAsString(result),
-                    StandardCharsets.UTF_8);
-            stdout.println("lab.md and lab.json written to " + out.toAbsolutePath());
-        }
+        Path directory = out != null ? out : OutputFolder.timestamped("lab");
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("lab.md"), report, StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("lab.json"), ResultJson.mapper().writeValueAsString(result),
+                StandardCharsets.UTF_8);
+        stdout.println("lab.md and lab.json written to " + directory.toAbsolutePath());
         stdout.flush();
         return result.partial() ? FloodCommand.EXIT_INTERRUPTED : 0;
     }
