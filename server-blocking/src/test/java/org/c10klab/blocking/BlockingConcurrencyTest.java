@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.c10klab.blocking.BlockingTestUtil.RawClient;
 import org.c10klab.blocking.BlockingTestUtil.RunningServer;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,13 +25,13 @@ class BlockingConcurrencyTest {
     void hundredSleepingClientsAreServedAtOnce(Model model) throws Exception {
         int clients = 100;
         try (RunningServer server = BlockingTestUtil.start(model, "--pool-size", "128")) {
-            List<RawClient> connections = BlockingTestUtil.connectAll(server.address(), clients);
+            List<RawRespClient> connections = BlockingTestUtil.connectAll(server.address(), clients);
             try {
                 long start = System.nanoTime();
-                for (RawClient client : connections) {
+                for (RawRespClient client : connections) {
                     client.send("SLEEP 200\r\n");
                 }
-                for (RawClient client : connections) {
+                for (RawRespClient client : connections) {
                     assertThat(client.readReply()).isEqualTo("+OK\r\n");
                 }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -47,14 +47,14 @@ class BlockingConcurrencyTest {
     void theSerialModelServesSleepingClientsOneAfterAnother() throws Exception {
         int clients = 20;
         try (RunningServer server = BlockingTestUtil.start(Model.SERIAL)) {
-            List<RawClient> connections = BlockingTestUtil.connectAll(server.address(), clients);
+            List<RawRespClient> connections = BlockingTestUtil.connectAll(server.address(), clients);
             try {
                 long start = System.nanoTime();
-                for (RawClient client : connections) {
+                for (RawRespClient client : connections) {
                     client.send("SLEEP 100\r\n");
                 }
                 // The server holds one connection until it closes; the others wait in the accept queue.
-                for (RawClient client : connections) {
+                for (RawRespClient client : connections) {
                     assertThat(client.readReply()).isEqualTo("+OK\r\n");
                     client.close();
                 }
@@ -69,26 +69,26 @@ class BlockingConcurrencyTest {
     @Test
     void aFullPoolRefusesAfterTheAdmissionTimeout() throws Exception {
         try (RunningServer server = BlockingTestUtil.start(Model.POOL, "--pool-size", "2", "--admission-timeout", "200ms");
-                RawClient first = server.connect();
-                RawClient second = server.connect()) {
+                RawRespClient first = server.connect();
+                RawRespClient second = server.connect()) {
             assertThat(first.call("PING\r\n")).isEqualTo("+PONG\r\n");
             assertThat(second.call("PING\r\n")).isEqualTo("+PONG\r\n");
 
-            try (RawClient third = server.connect()) {
+            try (RawRespClient third = server.connect()) {
                 long start = System.nanoTime();
                 third.send("PING\r\n");
                 assertThat(third.readReply()).isEqualTo("-ERR max clients reached\r\n");
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
                 assertThat(third.closedByServer()).isTrue();
             }
-            Map<String, String> info = first.info();
+            Map<String, String> info = BlockingTestUtil.info(first);
             assertThat(info).containsEntry("pool_size", "2").containsEntry("pool_busy", "2")
                     .containsEntry("admission_timeout", "200ms").containsEntry("connections_rejected", "max_clients=1");
             assertThat(server.server().metrics().scrape())
                     .contains("server_connections_rejected_total{model=\"pool\",reason=\"max_clients\"} 1.0");
 
             first.close();
-            try (RawClient fourth = server.connect()) {
+            try (RawRespClient fourth = server.connect()) {
                 assertThat(fourth.call("PING\r\n")).as("a closed connection frees its pool thread").isEqualTo("+PONG\r\n");
             }
         }
@@ -97,8 +97,8 @@ class BlockingConcurrencyTest {
     @Test
     void aWaitingConnectionGetsAPoolThreadThatFreesUpInTime() throws Exception {
         try (RunningServer server = BlockingTestUtil.start(Model.POOL, "--pool-size", "1", "--admission-timeout", "5s");
-                RawClient holder = server.connect();
-                RawClient waiter = server.connect()) {
+                RawRespClient holder = server.connect();
+                RawRespClient waiter = server.connect()) {
             assertThat(holder.call("PING\r\n")).isEqualTo("+PONG\r\n");
             waiter.send("PING\r\n");
             assertThat(waiter.silentFor(Duration.ofMillis(300))).isTrue();
@@ -111,39 +111,39 @@ class BlockingConcurrencyTest {
     @EnumSource(value = Model.class, names = {"THREADS", "POOL", "VIRTUAL"})
     void maxConnectionsLeavesTheRestInTheAcceptQueue(Model model) throws Exception {
         try (RunningServer server = BlockingTestUtil.start(model, "--max-connections", "2");
-                RawClient first = server.connect();
-                RawClient second = server.connect();
-                RawClient third = server.connect()) {
+                RawRespClient first = server.connect();
+                RawRespClient second = server.connect();
+                RawRespClient third = server.connect()) {
             assertThat(first.call("PING\r\n")).isEqualTo("+PONG\r\n");
             assertThat(second.call("PING\r\n")).isEqualTo("+PONG\r\n");
             third.send("PING\r\n");
             // Connected as far as the client can tell, yet never accepted: only a round trip proves it.
             assertThat(third.silentFor(Duration.ofMillis(500))).isTrue();
-            assertThat(first.info()).containsEntry("connections_open", "2").containsEntry("max_connections", "2");
+            assertThat(BlockingTestUtil.info(first)).containsEntry("connections_open", "2").containsEntry("max_connections", "2");
 
             first.close();
             assertThat(third.readReply()).isEqualTo("+PONG\r\n");
-            assertThat(second.info()).containsEntry("connections_open", "2").containsEntry("connections_total", "3");
+            assertThat(BlockingTestUtil.info(second)).containsEntry("connections_open", "2").containsEntry("connections_total", "3");
         }
     }
 
     @Test
     void theThreadsModelHoldsAPlatformThreadPerSleepingConnection() throws Exception {
         int clients = 200;
-        try (RunningServer server = BlockingTestUtil.start(Model.THREADS); RawClient probe = server.connect()) {
-            int idlePlatform = platformThreads(probe.info());
-            List<RawClient> sleepers = BlockingTestUtil.connectAll(server.address(), clients);
+        try (RunningServer server = BlockingTestUtil.start(Model.THREADS); RawRespClient probe = server.connect()) {
+            int idlePlatform = platformThreads(BlockingTestUtil.info(probe));
+            List<RawRespClient> sleepers = BlockingTestUtil.connectAll(server.address(), clients);
             try {
                 sleepers.forEach(BlockingConcurrencyTest::sendLongSleep);
                 AtomicReference<Map<String, String>> busy = new AtomicReference<>();
                 await().atMost(Duration.ofSeconds(10)).until(() -> {
-                    busy.set(probe.info());
+                    busy.set(BlockingTestUtil.info(probe));
                     return Long.parseLong(busy.get().get("connection_threads")) >= clients + 1;
                 });
                 int busyPlatform = platformThreads(busy.get());
                 assertThat(busyPlatform - idlePlatform).isGreaterThanOrEqualTo(clients);
                 assertThat(busy.get()).containsEntry("threads_virtual", "0");
-                for (RawClient sleeper : sleepers) {
+                for (RawRespClient sleeper : sleepers) {
                     assertThat(sleeper.readReply()).isEqualTo("+OK\r\n");
                 }
             } finally {
@@ -155,21 +155,21 @@ class BlockingConcurrencyTest {
     @Test
     void theVirtualModelHoldsAVirtualThreadPerSleepingConnectionAndFewPlatformThreads() throws Exception {
         int clients = 200;
-        try (RunningServer server = BlockingTestUtil.start(Model.VIRTUAL); RawClient probe = server.connect()) {
-            int idlePlatform = platformThreads(probe.info());
-            List<RawClient> sleepers = BlockingTestUtil.connectAll(server.address(), clients);
+        try (RunningServer server = BlockingTestUtil.start(Model.VIRTUAL); RawRespClient probe = server.connect()) {
+            int idlePlatform = platformThreads(BlockingTestUtil.info(probe));
+            List<RawRespClient> sleepers = BlockingTestUtil.connectAll(server.address(), clients);
             try {
                 sleepers.forEach(BlockingConcurrencyTest::sendLongSleep);
                 AtomicReference<Map<String, String>> busy = new AtomicReference<>();
                 await().atMost(Duration.ofSeconds(10)).until(() -> {
-                    busy.set(probe.info());
+                    busy.set(BlockingTestUtil.info(probe));
                     return Long.parseLong(busy.get().get("threads_virtual")) >= clients + 1;
                 });
                 int busyPlatform = platformThreads(busy.get());
                 // Carriers number about the cores; a few more may appear, never one per connection.
                 assertThat(busyPlatform - idlePlatform).isLessThan(20);
                 assertThat(server.server().metrics().scrape()).contains("server_threads_virtual{model=\"virtual\"} " + (clients + 1));
-                for (RawClient sleeper : sleepers) {
+                for (RawRespClient sleeper : sleepers) {
                     assertThat(sleeper.readReply()).isEqualTo("+OK\r\n");
                 }
             } finally {
@@ -178,7 +178,7 @@ class BlockingConcurrencyTest {
         }
     }
 
-    private static void sendLongSleep(RawClient client) {
+    private static void sendLongSleep(RawRespClient client) {
         try {
             client.send("SLEEP 2000\r\n");
         } catch (IOException e) {

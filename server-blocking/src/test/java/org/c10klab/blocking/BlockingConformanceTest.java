@@ -7,8 +7,8 @@ import static org.c10klab.blocking.BlockingTestUtil.resp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.c10klab.blocking.BlockingTestUtil.RawClient;
 import org.c10klab.blocking.BlockingTestUtil.RunningServer;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,7 +52,7 @@ class BlockingConformanceTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void repliesAreByteExact(Model model) throws Exception {
-        try (RunningServer server = BlockingTestUtil.start(model); RawClient client = server.connect()) {
+        try (RunningServer server = BlockingTestUtil.start(model); RawRespClient client = server.connect()) {
             assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
             client.send("\r\n\n"); // empty inline lines are keep-alives: no reply
             assertThat(client.call("PING\n")).isEqualTo("+PONG\r\n");
@@ -68,7 +68,7 @@ class BlockingConformanceTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void pipelinedRepliesKeepRequestOrderAcrossASleep(Model model) throws Exception {
-        try (RunningServer server = BlockingTestUtil.start(model); RawClient client = server.connect()) {
+        try (RunningServer server = BlockingTestUtil.start(model); RawRespClient client = server.connect()) {
             long start = System.nanoTime();
             client.send("SLEEP 200\r\nPING\r\n" + resp("SLEEP", "50") + resp("ECHO", "last"));
             assertThat(client.readReply()).isEqualTo("+OK\r\n");
@@ -82,7 +82,7 @@ class BlockingConformanceTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void aLongPipelineIsAnsweredInFull(Model model) throws Exception {
-        try (RunningServer server = BlockingTestUtil.start(model); RawClient client = server.connect()) {
+        try (RunningServer server = BlockingTestUtil.start(model); RawRespClient client = server.connect()) {
             StringBuilder pipeline = new StringBuilder();
             for (int i = 0; i < 2_000; i++) {
                 pipeline.append(resp("SET", "key" + i, "value" + i)).append(resp("GET", "key" + i));
@@ -99,7 +99,7 @@ class BlockingConformanceTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void quitAnswersThenCloses(Model model) throws Exception {
-        try (RunningServer server = BlockingTestUtil.start(model); RawClient client = server.connect()) {
+        try (RunningServer server = BlockingTestUtil.start(model); RawRespClient client = server.connect()) {
             client.send("PING\r\nQUIT\r\nPING\r\n");
             assertThat(client.readReply()).isEqualTo("+PONG\r\n");
             assertThat(client.readReply()).isEqualTo("+OK\r\n");
@@ -111,8 +111,8 @@ class BlockingConformanceTest {
     @EnumSource(Model.class)
     void aProtocolErrorClosesOnlyThatConnection(Model model) throws Exception {
         try (RunningServer server = BlockingTestUtil.start(model);
-                RawClient bad = server.connect();
-                RawClient good = server.connect()) {
+                RawRespClient bad = server.connect();
+                RawRespClient good = server.connect()) {
             // In the serial model "good" waits in the accept queue until "bad" is gone.
             bad.send("PING\r\n*1\r\n#4\r\nPING\r\n");
             assertThat(bad.readReply()).isEqualTo("+PONG\r\n");
@@ -120,7 +120,7 @@ class BlockingConformanceTest {
             assertThat(bad.closedByServer()).isTrue();
 
             assertThat(good.call("PING\r\n")).isEqualTo("+PONG\r\n");
-            Map<String, String> info = good.info();
+            Map<String, String> info = BlockingTestUtil.info(good);
             assertThat(info.get("connections_rejected")).contains("protocol_error=1");
             assertThat(server.server().metrics().scrape()).contains("server_protocol_errors_total{model=\"" + model.cliName() + "\"} 1.0");
         }
@@ -130,13 +130,13 @@ class BlockingConformanceTest {
     @EnumSource(Model.class)
     void aBulkOneByteOverTheLimitIsRefusedAndTheServerLivesOn(Model model) throws Exception {
         try (RunningServer server = BlockingTestUtil.start(model, "--max-bulk-bytes", "16")) {
-            try (RawClient client = server.connect()) {
+            try (RawRespClient client = server.connect()) {
                 assertThat(client.call(resp("SET", "k", "x".repeat(16)))).isEqualTo("+OK\r\n");
                 assertThat(client.call(resp("SET", "k", "x".repeat(17))))
                         .isEqualTo("-ERR Protocol error: bulk length: 17 (expected: <= 16)\r\n");
                 assertThat(client.closedByServer()).isTrue();
             }
-            try (RawClient client = server.connect()) {
+            try (RawRespClient client = server.connect()) {
                 assertThat(client.call(resp("GET", "k"))).isEqualTo("$16\r\n" + "x".repeat(16) + "\r\n");
             }
         }
@@ -146,7 +146,7 @@ class BlockingConformanceTest {
     @EnumSource(Model.class)
     void commandLimitsCrossedByOneAreErrorsThatKeepTheConnection(Model model) throws Exception {
         try (RunningServer server = BlockingTestUtil.start(model, "--max-sleep-ms", "100", "--max-arguments", "3");
-                RawClient client = server.connect()) {
+                RawRespClient client = server.connect()) {
             assertThat(client.call("SLEEP 100\r\n")).isEqualTo("+OK\r\n");
             assertThat(client.call("SLEEP 101\r\n")).isEqualTo("-ERR SLEEP ms: 101 (expected: <= 100)\r\n");
             assertThat(client.call(resp("DEL", "a", "b"))).isEqualTo(":0\r\n");
@@ -159,20 +159,20 @@ class BlockingConformanceTest {
     @EnumSource(Model.class)
     void idleConnectionsAreClosedAndCounted(Model model) throws Exception {
         try (RunningServer server = BlockingTestUtil.start(model, "--idle-timeout", "200ms")) {
-            try (RawClient idle = server.connect()) {
+            try (RawRespClient idle = server.connect()) {
                 assertThat(idle.call("PING\r\n")).isEqualTo("+PONG\r\n");
                 long start = System.nanoTime();
                 idle.setReadTimeout(Duration.ofSeconds(5));
                 assertThat(idle.closedByServer()).isTrue();
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), Duration.ofSeconds(3));
             }
-            try (RawClient client = server.connect()) {
+            try (RawRespClient client = server.connect()) {
                 // A slow but not idle client is not cut off: each request restarts the clock.
                 for (int i = 0; i < 3; i++) {
                     Thread.sleep(100);
                     assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
                 }
-                assertThat(client.info().get("connections_rejected")).isEqualTo("idle_timeout=1");
+                assertThat(BlockingTestUtil.info(client).get("connections_rejected")).isEqualTo("idle_timeout=1");
             }
         }
     }

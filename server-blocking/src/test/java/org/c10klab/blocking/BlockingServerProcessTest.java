@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.c10klab.blocking.BlockingTestUtil.ChildServer;
-import org.c10klab.blocking.BlockingTestUtil.RawClient;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,7 +24,7 @@ class BlockingServerProcessTest {
     @Test
     void sigtermAnswersTheInFlightSleepThenExitsZero() throws Exception {
         try (ChildServer child = ChildServer.launch(0, "--model", "threads", "--drain-timeout", "5s");
-                RawClient client = child.connect()) {
+                RawRespClient client = child.connect()) {
             assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
             client.send("SLEEP 1000\r\n");
             Thread.sleep(200); // the SLEEP is under way
@@ -38,18 +38,18 @@ class BlockingServerProcessTest {
 
     @Test
     void runningOutOfFileDescriptorsIsCountedAndSurvived() throws Exception {
-        List<RawClient> flood = new ArrayList<>();
+        List<RawRespClient> flood = new ArrayList<>();
         try (ChildServer child = ChildServer.launch(OPEN_FILE_LIMIT, "--model", "virtual");
-                RawClient first = child.connect()) {
+                RawRespClient first = child.connect()) {
             assertThat(first.call("PING\r\n")).isEqualTo("+PONG\r\n");
-            assertThat(first.info()).containsEntry("connections_rejected", "none");
+            assertThat(BlockingTestUtil.info(first)).containsEntry("connections_rejected", "none");
 
             for (int i = 0; i < FLOOD; i++) {
                 flood.add(child.connect()); // the kernel completes these handshakes whether or not the server accepts
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> first.info().get("connections_rejected").contains("accept_error="));
+            await().atMost(Duration.ofSeconds(20)).until(() -> BlockingTestUtil.info(first).get("connections_rejected").contains("accept_error="));
 
-            Map<String, String> info = first.info();
+            Map<String, String> info = BlockingTestUtil.info(first);
             int open = Integer.parseInt(info.get("connections_open"));
             assertThat(open).as("the child held some, not all").isBetween(50, FLOOD);
             assertThat(first.call("PING\r\n")).isEqualTo("+PONG\r\n");
@@ -58,8 +58,8 @@ class BlockingServerProcessTest {
             assertThat(child.process().isAlive()).isTrue();
 
             BlockingTestUtil.closeAll(flood);
-            await().atMost(Duration.ofSeconds(20)).until(() -> first.info().get("connections_open").equals("1"));
-            try (RawClient after = child.connect()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> BlockingTestUtil.info(first).get("connections_open").equals("1"));
+            try (RawRespClient after = child.connect()) {
                 assertThat(after.call("PING\r\n")).as("served again once descriptors are free").isEqualTo("+PONG\r\n");
             }
             first.close();

@@ -7,8 +7,8 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.c10klab.blocking.BlockingTestUtil.RawClient;
 import org.c10klab.blocking.BlockingTestUtil.RunningServer;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,8 +21,8 @@ class BlockingShutdownTest {
     @EnumSource(Model.class)
     void aGracefulStopAnswersAnInFlightSleep(Model model) throws Exception {
         try (RunningServer running = BlockingTestUtil.start(model);
-                RawClient sleeper = running.connect();
-                RawClient idle = running.connect()) {
+                RawRespClient sleeper = running.connect();
+                RawRespClient idle = running.connect()) {
             BlockingServer server = running.server();
             assertThat(sleeper.call("PING\r\n")).isEqualTo("+PONG\r\n");
             sleeper.send("SLEEP 500\r\n");
@@ -46,7 +46,7 @@ class BlockingShutdownTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void theDrainTimeoutCutsALongSleepShort(Model model) throws Exception {
-        try (RunningServer running = BlockingTestUtil.start(model); RawClient sleeper = running.connect()) {
+        try (RunningServer running = BlockingTestUtil.start(model); RawRespClient sleeper = running.connect()) {
             BlockingServer server = running.server();
             sleeper.send("SLEEP 20000\r\n");
             Thread.sleep(100);

@@ -1,14 +1,9 @@
 package org.c10klab.blocking;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.server.ListeningLine;
 import org.c10klab.protocol.server.ServerOptions;
+import org.c10klab.protocol.testing.RawRespClient;
 import picocli.CommandLine;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
@@ -75,17 +71,23 @@ final class BlockingTestUtil {
     }
 
     /** Opens {@code count} raw connections to {@code address}. */
-    static List<RawClient> connectAll(InetSocketAddress address, int count) throws IOException {
-        List<RawClient> clients = new ArrayList<>(count);
+    static List<RawRespClient> connectAll(InetSocketAddress address, int count) throws IOException {
+        List<RawRespClient> clients = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            clients.add(new RawClient(address));
+            clients.add(new RawRespClient(address));
         }
         return clients;
     }
 
     /** Closes every client, ignoring failures. */
-    static void closeAll(List<RawClient> clients) {
-        clients.forEach(RawClient::closeQuietly);
+    static void closeAll(List<RawRespClient> clients) {
+        clients.forEach(RawRespClient::close);
+    }
+
+    /** INFO on {@code client}'s connection, as a map. */
+    static Map<String, String> info(RawRespClient client) throws IOException {
+        String reply = client.call("INFO\r\n");
+        return parseInfo(reply.substring(reply.indexOf("\r\n") + 2));
     }
 
     /** A server started in this JVM for one test; closing it stops it and releases its meters. */
@@ -95,8 +97,8 @@ final class BlockingTestUtil {
             return new InetSocketAddress("127.0.0.1", server.localAddress().getPort());
         }
 
-        RawClient connect() throws IOException {
-            return new RawClient(address());
+        RawRespClient connect() throws IOException {
+            return new RawRespClient(address());
         }
 
         Jedis jedis() {
@@ -107,8 +109,8 @@ final class BlockingTestUtil {
 
         /** INFO over a new connection; not for the serial model while another connection is open. */
         Map<String, String> info() throws IOException {
-            try (RawClient client = connect()) {
-                return client.info();
+            try (RawRespClient client = connect()) {
+                return BlockingTestUtil.info(client);
             }
         }
 
@@ -117,125 +119,6 @@ final class BlockingTestUtil {
             server.stop(Duration.ofSeconds(2));
             server.awaitStopped();
             server.metrics().close();
-        }
-    }
-
-    /** A RESP client on a plain socket that returns replies exactly as they came off the wire. */
-    static final class RawClient implements AutoCloseable {
-
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-
-        RawClient(InetSocketAddress address) throws IOException {
-            socket = new Socket();
-            socket.connect(address, 5_000);
-            socket.setSoTimeout(10_000);
-            in = socket.getInputStream();
-            out = socket.getOutputStream();
-        }
-
-        void send(String request) throws IOException {
-            send(request.getBytes(StandardCharsets.UTF_8));
-        }
-
-        void send(byte[] request) throws IOException {
-            out.write(request);
-            out.flush();
-        }
-
-        /** Sends a request and reads one reply. */
-        String call(String request) throws IOException {
-            send(request);
-            return readReply();
-        }
-
-        /** INFO on this connection, as a map. */
-        Map<String, String> info() throws IOException {
-            String reply = call("INFO\r\n");
-            return parseInfo(reply.substring(reply.indexOf("\r\n") + 2));
-        }
-
-        /** One whole reply, nested arrays included, as raw text. */
-        String readReply() throws IOException {
-            ByteArrayOutputStream reply = new ByteArrayOutputStream();
-            readValue(reply);
-            return reply.toString(StandardCharsets.UTF_8);
-        }
-
-        /** Reads with a shorter timeout: true when nothing arrived within {@code wait}. */
-        boolean silentFor(Duration wait) throws IOException {
-            int previous = socket.getSoTimeout();
-            socket.setSoTimeout((int) wait.toMillis());
-            try {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("the server closed the connection instead of keeping it waiting");
-                }
-                throw new IOException("expected silence, got a byte: " + (char) b);
-            } catch (SocketTimeoutException e) {
-                return true;
-            } finally {
-                socket.setSoTimeout(previous);
-            }
-        }
-
-        /** True when the server closed the connection (EOF or reset) before sending anything more. */
-        boolean closedByServer() throws IOException {
-            try {
-                return in.read() < 0;
-            } catch (SocketTimeoutException e) {
-                return false;
-            } catch (IOException e) {
-                return true; // a reset is a close too
-            }
-        }
-
-        void setReadTimeout(Duration timeout) throws IOException {
-            socket.setSoTimeout((int) timeout.toMillis());
-        }
-
-        void closeQuietly() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // already gone
-            }
-        }
-
-        @Override
-        public void close() {
-            closeQuietly();
-        }
-
-        private void readValue(ByteArrayOutputStream reply) throws IOException {
-            String line = readLine(reply);
-            char type = line.charAt(0);
-            int count = type == '$' || type == '*' ? Integer.parseInt(line.substring(1)) : 0;
-            if (type == '$' && count >= 0) {
-                reply.write(in.readNBytes(count + 2));
-            } else if (type == '*') {
-                for (int i = 0; i < count; i++) {
-                    readValue(reply);
-                }
-            }
-        }
-
-        private String readLine(ByteArrayOutputStream reply) throws IOException {
-            StringBuilder line = new StringBuilder();
-            int previous = -1;
-            while (true) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("connection closed after '" + reply.toString(StandardCharsets.UTF_8) + line + "'");
-                }
-                reply.write(b);
-                if (previous == '\r' && b == '\n') {
-                    return line.substring(0, line.length() - 1);
-                }
-                line.append((char) b);
-                previous = b;
-            }
         }
     }
 
@@ -288,8 +171,8 @@ final class BlockingTestUtil {
             return new InetSocketAddress("127.0.0.1", listening.port());
         }
 
-        RawClient connect() throws IOException {
-            return new RawClient(address());
+        RawRespClient connect() throws IOException {
+            return new RawRespClient(address());
         }
 
         Process process() {

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.c10klab.netty.NettyTestUtil.RawClient;
 import org.c10klab.netty.NettyTestUtil.TestServer;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,13 +24,13 @@ class NettyConcurrencyTest {
     @Test
     void aHundredClientsSleeping200msAreAnsweredTogetherNotOneAfterAnother() throws Exception {
         try (TestServer server = NettyTestUtil.start()) {
-            List<RawClient> clients = connect(server, 100);
+            List<RawRespClient> clients = connect(server, 100);
             try {
                 long start = System.nanoTime();
-                for (RawClient client : clients) {
+                for (RawRespClient client : clients) {
                     client.send("SLEEP 200\r\n");
                 }
-                for (RawClient client : clients) {
+                for (RawRespClient client : clients) {
                     assertThat(client.readReply()).isEqualTo("+OK\r\n");
                 }
                 // One after another would take 100 x 200 ms = 20 s.
@@ -43,14 +43,14 @@ class NettyConcurrencyTest {
 
     @Test
     void twoHundredConnectionsInsideASleepAddNoPlatformThread() throws Exception {
-        try (TestServer server = NettyTestUtil.start(); RawClient observer = server.connect()) {
+        try (TestServer server = NettyTestUtil.start(); RawRespClient observer = server.connect()) {
             int idleInfo = threadsInInfo(observer);
             int idleBean = ManagementFactory.getThreadMXBean().getThreadCount();
             long idleServerThreads = NettyTestUtil.serverThreads();
-            List<RawClient> sleepers = connect(server, 200);
+            List<RawRespClient> sleepers = connect(server, 200);
             try {
                 long start = System.nanoTime();
-                for (RawClient sleeper : sleepers) {
+                for (RawRespClient sleeper : sleepers) {
                     sleeper.send("SLEEP 2000\r\n");
                 }
                 // Connected is not accepted (the kernel completes handshakes on its own): wait for all.
@@ -69,7 +69,7 @@ class NettyConcurrencyTest {
                         .isLessThanOrEqualTo(idleInfo + JVM_HOUSEKEEPING_THREADS);
                 assertThat(duringBean).as("platform threads in this JVM, idle %d", idleBean)
                         .isLessThanOrEqualTo(idleBean + JVM_HOUSEKEEPING_THREADS);
-                for (RawClient sleeper : sleepers) {
+                for (RawRespClient sleeper : sleepers) {
                     assertThat(sleeper.readReply()).isEqualTo("+OK\r\n");
                 }
             } finally {
@@ -108,7 +108,7 @@ class NettyConcurrencyTest {
 
     /** How long a PING on one connection takes while another connection of the same loop runs {@code request}. */
     private static Duration pingLatencyBehind(TestServer server, String request) throws Exception {
-        try (RawClient busy = server.connect(); RawClient other = server.connect()) {
+        try (RawRespClient busy = server.connect(); RawRespClient other = server.connect()) {
             assertThat(other.call("PING\r\n")).isEqualTo("+PONG\r\n");
             busy.send(request);
             Thread.sleep(50);
@@ -121,20 +121,20 @@ class NettyConcurrencyTest {
     }
 
 
-    private static int threadsInInfo(RawClient client) throws Exception {
+    private static int threadsInInfo(RawRespClient client) throws Exception {
         return Integer.parseInt(NettyTestUtil.infoField(client.call("INFO\r\n"), "threads_platform"));
     }
 
-    private static List<RawClient> connect(TestServer server, int count) throws Exception {
-        List<RawClient> clients = new ArrayList<>(count);
+    private static List<RawRespClient> connect(TestServer server, int count) throws Exception {
+        List<RawRespClient> clients = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             clients.add(server.connect());
         }
         return clients;
     }
 
-    private static void closeAll(List<RawClient> clients) throws Exception {
-        for (RawClient client : clients) {
+    private static void closeAll(List<RawRespClient> clients) throws Exception {
+        for (RawRespClient client : clients) {
             client.close();
         }
     }

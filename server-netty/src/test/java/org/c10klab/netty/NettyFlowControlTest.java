@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.c10klab.netty.NettyTestUtil.RawClient;
 import org.c10klab.netty.NettyTestUtil.TestServer;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,13 +32,13 @@ class NettyFlowControlTest {
     void aConnectionBeyondMaxConnectionsWaitsUnansweredUntilOneCloses(NettyTransport transport) throws Exception {
         assumeAvailable(transport);
         try (TestServer server = NettyTestUtil.start("--transport", transport.cliName(), "--max-connections", "2");
-             RawClient first = server.connect();
-             RawClient second = server.connect()) {
+             RawRespClient first = server.connect();
+             RawRespClient second = server.connect()) {
             assertThat(first.call("PING\r\n")).isEqualTo("+PONG\r\n");
             assertThat(second.call("PING\r\n")).isEqualTo("+PONG\r\n");
 
             // The kernel completes the handshake from its accept queue; only a reply proves acceptance.
-            try (RawClient third = server.connect()) {
+            try (RawRespClient third = server.connect()) {
                 third.send("PING\r\n");
                 assertThat(third.readReplyWithin(Duration.ofMillis(500))).as("reply while 2 are open").isNull();
                 assertThat(NettyTestUtil.infoField(first.call("INFO\r\n"), "connections_open")).isEqualTo("2");
@@ -57,8 +57,8 @@ class NettyFlowControlTest {
         assumeAvailable(transport);
         byte[] request = NettyTestUtil.command("ECHO", "x".repeat(16 * 1024)).getBytes(StandardCharsets.US_ASCII);
         try (TestServer server = NettyTestUtil.start("--transport", transport.cliName());
-             RawClient greedy = server.connect();
-             RawClient bystander = server.connect()) {
+             RawRespClient greedy = server.connect();
+             RawRespClient bystander = server.connect()) {
             AtomicLong requestsSent = new AtomicLong();
             Thread writer = Thread.ofPlatform().name("greedy-writer").start(() -> {
                 try {

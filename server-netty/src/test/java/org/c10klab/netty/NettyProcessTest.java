@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.netty.NettyTestUtil.ChildServer;
-import org.c10klab.netty.NettyTestUtil.RawClient;
 import org.c10klab.protocol.server.ListeningLine;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +26,7 @@ class NettyProcessTest {
 
     @Test
     void sigtermAnswersTheInFlightSleepThenExitsZero() throws Exception {
-        try (ChildServer child = new ChildServer(0, "--metrics-port", "0"); RawClient client = child.connect()) {
+        try (ChildServer child = new ChildServer(0, "--metrics-port", "0"); RawRespClient client = child.connect()) {
             ListeningLine listening = child.listening();
             assertThat(listening.model()).isEqualTo("netty");
             assertThat(listening.pid()).isEqualTo(child.process().pid());
@@ -51,12 +51,12 @@ class NettyProcessTest {
     void runningOutOfFileDescriptorsPausesAcceptingWithoutSpinningAndRecovers(NettyTransport transport)
             throws Exception {
         assumeTrue(transport.isAvailable(), () -> transport.cliName() + " is unavailable here: " + transport.unavailabilityCause());
-        List<RawClient> served = new ArrayList<>();
-        List<RawClient> waiting = new ArrayList<>();
+        List<RawRespClient> served = new ArrayList<>();
+        List<RawRespClient> waiting = new ArrayList<>();
         try (ChildServer child = new ChildServer(OPEN_FILE_LIMIT, "--metrics-port", "-1", "--transport", transport.cliName())) {
             long start = System.nanoTime();
             while (waiting.isEmpty()) {
-                RawClient client = child.connect();
+                RawRespClient client = child.connect();
                 client.send("PING\r\n");
                 // Longer than an accept pause: no reply means no descriptor was free for it.
                 String reply = client.readReplyWithin(Duration.ofMillis(500));
@@ -76,7 +76,7 @@ class NettyProcessTest {
             for (int i = 0; i < waiting.size() + 2; i++) {
                 served.removeFirst().close();
             }
-            for (RawClient client : waiting) {
+            for (RawRespClient client : waiting) {
                 assertThat(client.readReply()).as("answered once descriptors are free").isEqualTo("+PONG\r\n");
             }
             String info = served.getFirst().call("INFO\r\n");
@@ -88,10 +88,10 @@ class NettyProcessTest {
             child.terminate();
             assertThat(child.waitForExit()).isZero();
         } finally {
-            for (RawClient client : served) {
+            for (RawRespClient client : served) {
                 client.close();
             }
-            for (RawClient client : waiting) {
+            for (RawRespClient client : waiting) {
                 client.close();
             }
         }

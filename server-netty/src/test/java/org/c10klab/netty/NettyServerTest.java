@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.c10klab.netty.NettyTestUtil.RawClient;
 import org.c10klab.netty.NettyTestUtil.TestServer;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import redis.clients.jedis.Jedis;
@@ -48,7 +48,7 @@ class NettyServerTest {
 
     @Test
     void aPipelinedPingBehindASleepComesBackInOrder() throws Exception {
-        try (TestServer server = NettyTestUtil.start(); RawClient client = server.connect()) {
+        try (TestServer server = NettyTestUtil.start(); RawRespClient client = server.connect()) {
             long start = System.nanoTime();
             client.send(NettyTestUtil.command("SLEEP", "200") + "PING\r\n" + NettyTestUtil.command("ECHO", "after"));
 
@@ -78,8 +78,8 @@ class NettyServerTest {
     @Test
     void aProtocolErrorClosesOnlyThatConnection() throws Exception {
         try (TestServer server = NettyTestUtil.start();
-             RawClient bystander = server.connect();
-             RawClient offender = server.connect()) {
+             RawRespClient bystander = server.connect();
+             RawRespClient offender = server.connect()) {
             assertThat(bystander.call("PING\r\n")).isEqualTo("+PONG\r\n");
 
             offender.send("*1\r\n$x\r\n");
@@ -93,7 +93,7 @@ class NettyServerTest {
 
     @Test
     void quitAnswersThenCloses() throws Exception {
-        try (TestServer server = NettyTestUtil.start(); RawClient client = server.connect()) {
+        try (TestServer server = NettyTestUtil.start(); RawRespClient client = server.connect()) {
             client.send("QUIT\r\nPING\r\n");
 
             assertThat(client.readReply()).isEqualTo("+OK\r\n");
@@ -104,7 +104,7 @@ class NettyServerTest {
     @Test
     void limitsCrossedByOneAreRefusedAndTheServerLivesOn() throws Exception {
         try (TestServer server = NettyTestUtil.start("--max-bulk-bytes", "10", "--max-sleep-ms", "100");
-             RawClient client = server.connect()) {
+             RawRespClient client = server.connect()) {
             assertThat(client.call(NettyTestUtil.command("SET", "k", "0123456789"))).isEqualTo("+OK\r\n");
             assertThat(client.call(NettyTestUtil.command("SLEEP", "101")))
                     .isEqualTo("-ERR SLEEP ms: 101 (expected: <= 100)\r\n");
@@ -114,7 +114,7 @@ class NettyServerTest {
 
             assertThat(client.readReply()).isEqualTo("-ERR Protocol error: bulk length: 11 (expected: <= 10)\r\n");
             assertThat(client.closedByServer()).isTrue();
-            try (RawClient next = server.connect()) {
+            try (RawRespClient next = server.connect()) {
                 assertThat(next.call(NettyTestUtil.command("GET", "k"))).isEqualTo("$10\r\n0123456789\r\n");
             }
         }
@@ -122,7 +122,7 @@ class NettyServerTest {
 
     @Test
     void aClientThatHalfClosesStillGetsItsReplies() throws Exception {
-        try (TestServer server = NettyTestUtil.start(); RawClient client = server.connect()) {
+        try (TestServer server = NettyTestUtil.start(); RawRespClient client = server.connect()) {
             client.send("SLEEP 100\r\nPING\r\n");
             client.shutdownOutput();
 
@@ -135,8 +135,8 @@ class NettyServerTest {
     @Test
     void idleConnectionsAreClosedAfterTheIdleTimeoutButNotWhileInsideASleep() throws Exception {
         try (TestServer server = NettyTestUtil.start("--idle-timeout", "200ms");
-             RawClient idle = server.connect();
-             RawClient sleeping = server.connect()) {
+             RawRespClient idle = server.connect();
+             RawRespClient sleeping = server.connect()) {
             sleeping.send("SLEEP 600\r\n");
 
             assertThat(idle.closedByServer()).isTrue();

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.c10klab.netty.NettyTestUtil.RawClient;
 import org.c10klab.netty.NettyTestUtil.TestServer;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,7 +17,7 @@ class NettyShutdownTest {
 
     @Test
     void aStopAnswersAnInFlightSleepBeforeClosing() throws Exception {
-        try (TestServer server = NettyTestUtil.start(); RawClient client = server.connect()) {
+        try (TestServer server = NettyTestUtil.start(); RawRespClient client = server.connect()) {
             client.send("SLEEP 300\r\n");
             Thread.sleep(50);
 
@@ -36,7 +36,7 @@ class NettyShutdownTest {
 
     @Test
     void aSleepLongerThanTheDrainTimeoutIsCutOff() throws Exception {
-        try (TestServer server = NettyTestUtil.start(); RawClient client = server.connect()) {
+        try (TestServer server = NettyTestUtil.start(); RawRespClient client = server.connect()) {
             client.send("SLEEP 10000\r\n");
             Thread.sleep(50);
 

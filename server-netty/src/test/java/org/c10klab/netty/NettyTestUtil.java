@@ -1,17 +1,11 @@
 package org.c10klab.netty;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.server.ListeningLine;
 import org.c10klab.protocol.server.ServerOptions;
+import org.c10klab.protocol.testing.RawRespClient;
 import picocli.CommandLine;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
@@ -100,8 +95,8 @@ final class NettyTestUtil {
             return new InetSocketAddress(LOOPBACK, server.localAddress().getPort());
         }
 
-        RawClient connect() throws IOException {
-            return new RawClient(address());
+        RawRespClient connect() throws IOException {
+            return new RawRespClient(address());
         }
 
         /** A Redis client that speaks RESP2 without asking: the lab has no HELLO, as Redis before 6. */
@@ -115,110 +110,6 @@ final class NettyTestUtil {
             server.stop(Duration.ofSeconds(2));
             server.awaitStopped();
             server.metrics().close();
-        }
-    }
-
-    /** A RESP client on a plain socket that returns replies exactly as they came off the wire. */
-    static final class RawClient implements AutoCloseable {
-
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-
-        RawClient(InetSocketAddress address) throws IOException {
-            socket = new Socket();
-            socket.connect(address, 2_000);
-            socket.setSoTimeout(10_000);
-            in = socket.getInputStream();
-            out = socket.getOutputStream();
-        }
-
-        void send(String request) throws IOException {
-            send(request.getBytes(StandardCharsets.ISO_8859_1));
-        }
-
-        void send(byte[] request) throws IOException {
-            out.write(request);
-            out.flush();
-        }
-
-        /** Sends a request and reads one reply. */
-        String call(String request) throws IOException {
-            send(request);
-            return readReply();
-        }
-
-        /** One whole reply, nested arrays included, as raw text. */
-        String readReply() throws IOException {
-            ByteArrayOutputStream reply = new ByteArrayOutputStream();
-            readValue(reply);
-            return reply.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        /** One reply, or null when none arrives within {@code timeout}. */
-        String readReplyWithin(Duration timeout) throws IOException {
-            int before = socket.getSoTimeout();
-            socket.setSoTimeout((int) timeout.toMillis());
-            try {
-                return readReply();
-            } catch (SocketTimeoutException e) {
-                return null;
-            } finally {
-                socket.setSoTimeout(before);
-            }
-        }
-
-        /** True when the server closed the connection (EOF or reset) before sending anything more. */
-        boolean closedByServer() throws IOException {
-            try {
-                return in.read() < 0;
-            } catch (SocketException e) {
-                return true;
-            }
-        }
-
-        void shutdownOutput() throws IOException {
-            socket.shutdownOutput();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
-
-        private void readValue(ByteArrayOutputStream reply) throws IOException {
-            String line = readLine();
-            reply.writeBytes(line.getBytes(StandardCharsets.ISO_8859_1));
-            switch (line.charAt(0)) {
-                case '$' -> {
-                    int length = Integer.parseInt(line.substring(1, line.length() - 2));
-                    if (length >= 0) {
-                        reply.writeBytes(in.readNBytes(length + 2));
-                    }
-                }
-                case '*' -> {
-                    int count = Integer.parseInt(line.substring(1, line.length() - 2));
-                    for (int i = 0; i < count; i++) {
-                        readValue(reply);
-                    }
-                }
-                default -> {
-                    // +simple, -error and :integer are one line each.
-                }
-            }
-        }
-
-        /** One line including its CRLF. */
-        private String readLine() throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0) {
-                line.write(b);
-                if (b == '\n') {
-                    return line.toString(StandardCharsets.ISO_8859_1);
-                }
-            }
-            throw new EOFException("connection closed after " + line.size() + " bytes of a reply");
         }
     }
 
@@ -286,8 +177,8 @@ final class NettyTestUtil {
             return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
         }
 
-        RawClient connect() throws IOException {
-            return new RawClient(new InetSocketAddress(LOOPBACK, listening.port()));
+        RawRespClient connect() throws IOException {
+            return new RawRespClient(new InetSocketAddress(LOOPBACK, listening.port()));
         }
 
         /** The body of {@code GET path} on the metrics endpoint, which must answer 200. */

@@ -8,8 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.c10klab.netty.NettyTestUtil.RawClient;
 import org.c10klab.netty.NettyTestUtil.TestServer;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +25,7 @@ class NettyTransportTest {
     void eachAvailableTransportServesPingsAndOrderedPipelines(NettyTransport transport) throws Exception {
         assumeAvailable(transport);
         try (TestServer server = NettyTestUtil.start("--transport", transport.cliName());
-             RawClient client = server.connect()) {
+             RawRespClient client = server.connect()) {
             assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
             assertThat(NettyTestUtil.infoField(client.call("INFO\r\n"), "transport")).isEqualTo(transport.cliName());
 

@@ -3,8 +3,8 @@ package org.c10klab.harness.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-import org.c10klab.harness.conformance.ConformanceTestUtil.RawClient;
 import org.c10klab.harness.conformance.ConformanceTestUtil.RunningServer;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,7 +50,7 @@ class CommandConformanceTest {
     @ParameterizedTest
     @MethodSource("org.c10klab.harness.conformance.ConformanceTestUtil#models")
     void repliesAreByteExactOnEveryModel(String model) throws Exception {
-        try (RunningServer server = ConformanceTestUtil.start(model); RawClient client = server.connect()) {
+        try (RunningServer server = ConformanceTestUtil.start(model); RawRespClient client = server.connect()) {
             assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
             assertThat(client.call("ping\n")).isEqualTo("+PONG\r\n");
             assertThat(client.call("*2\r\n$4\r\nECHO\r\n$3\r\nhey\r\n")).isEqualTo("$3\r\nhey\r\n");
@@ -73,7 +73,7 @@ class CommandConformanceTest {
     @ParameterizedTest
     @MethodSource("org.c10klab.harness.conformance.ConformanceTestUtil#models")
     void aPipelineWithASleepInTheMiddleComesBackInOrder(String model) throws Exception {
-        try (RunningServer server = ConformanceTestUtil.start(model); RawClient client = server.connect()) {
+        try (RunningServer server = ConformanceTestUtil.start(model); RawRespClient client = server.connect()) {
             client.send("SET k v\r\nSLEEP 200\r\nGET k\r\nPING\r\n*2\r\n$4\r\nECHO\r\n$4\r\nlast\r\n");
             StringBuilder replies = new StringBuilder();
             for (int i = 0; i < 5; i++) {
@@ -88,15 +88,15 @@ class CommandConformanceTest {
     void aProtocolErrorClosesOnlyThatConnection(String model) throws Exception {
         try (RunningServer server = ConformanceTestUtil.start(model)) {
             // serial serves one connection at a time, so there the bystander connects afterwards.
-            RawClient bystander = model.equals("serial") ? null : server.connect();
+            RawRespClient bystander = model.equals("serial") ? null : server.connect();
             if (bystander != null) {
                 assertThat(bystander.call("PING\r\n")).isEqualTo("+PONG\r\n");
             }
-            try (RawClient offender = server.connect()) {
+            try (RawRespClient offender = server.connect()) {
                 assertThat(offender.call("*1\r\n$abc\r\n")).startsWith("-ERR Protocol error: ");
                 assertThat(offender.closedByServer()).isTrue();
             }
-            try (RawClient survivor = bystander != null ? bystander : server.connect()) {
+            try (RawRespClient survivor = bystander != null ? bystander : server.connect()) {
                 assertThat(survivor.call("PING\r\n")).isEqualTo("+PONG\r\n");
             }
         }
@@ -105,7 +105,7 @@ class CommandConformanceTest {
     @ParameterizedTest
     @MethodSource("org.c10klab.harness.conformance.ConformanceTestUtil#models")
     void quitAnswersOkThenCloses(String model) throws Exception {
-        try (RunningServer server = ConformanceTestUtil.start(model); RawClient client = server.connect()) {
+        try (RunningServer server = ConformanceTestUtil.start(model); RawRespClient client = server.connect()) {
             assertThat(client.call("QUIT\r\n")).isEqualTo("+OK\r\n");
             assertThat(client.closedByServer()).isTrue();
         }
@@ -116,7 +116,7 @@ class CommandConformanceTest {
     void everyLimitHoldsAtItsValueAndRejectsOneMore(String model) throws Exception {
         try (RunningServer server = ConformanceTestUtil.start(model, "--max-bulk-bytes", "16",
                 "--max-arguments", "4", "--max-inline-bytes", "32", "--max-sleep-ms", "100", "--max-work-us", "1000")) {
-            try (RawClient client = server.connect()) {
+            try (RawRespClient client = server.connect()) {
                 assertThat(client.call("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$16\r\n" + "x".repeat(16) + "\r\n")).isEqualTo("+OK\r\n");
                 assertThat(client.call("DEL a b c\r\n")).isEqualTo(":0\r\n");
                 assertThat(client.call("SLEEP 100\r\n")).isEqualTo("+OK\r\n");
@@ -128,7 +128,7 @@ class CommandConformanceTest {
                     "-ERR Protocol error: bulk length: 17 (expected: <= 16)\r\n");
             assertRejectedAndClosed(server, "*5\r\n", "-ERR Protocol error: arguments: 5 (expected: <= 4)\r\n");
             assertRejectedAndClosed(server, "PING " + "x".repeat(40), "-ERR Protocol error: ");
-            try (RawClient afterwards = server.connect()) {
+            try (RawRespClient afterwards = server.connect()) {
                 assertThat(afterwards.call("PING\r\n")).isEqualTo("+PONG\r\n");
             }
         }
@@ -136,7 +136,7 @@ class CommandConformanceTest {
 
     private static void assertRejectedAndClosed(RunningServer server, String request, String expectedReplyPrefix)
             throws Exception {
-        try (RawClient client = server.connect()) {
+        try (RawRespClient client = server.connect()) {
             assertThat(client.call(request)).startsWith(expectedReplyPrefix);
             assertThat(client.closedByServer()).isTrue();
         }

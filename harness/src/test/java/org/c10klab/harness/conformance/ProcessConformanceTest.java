@@ -8,8 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.c10klab.harness.conformance.ConformanceTestUtil.RawClient;
 import org.c10klab.harness.launch.ServerProcess;
+import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +25,7 @@ class ProcessConformanceTest {
     void healthAndMetricsDescribeTheRunningModel(String model) throws Exception {
         try (ServerProcess server = ServerProcess.start(ConformanceTestUtil.serverArgs(model))) {
             assertThat(server.listening().model()).isEqualTo(model);
-            try (RawClient client = new RawClient(server.address())) {
+            try (RawRespClient client = new RawRespClient(server.address())) {
                 assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
                 assertThat(client.call("GET missing\r\n")).isEqualTo("$-1\r\n");
             }
@@ -51,7 +51,7 @@ class ProcessConformanceTest {
     @MethodSource("org.c10klab.harness.conformance.ConformanceTestUtil#models")
     void sigtermAnswersTheInFlightSleepThenExitsZero(String model) throws Exception {
         ServerProcess server = ServerProcess.start(ConformanceTestUtil.serverArgs(model));
-        try (RawClient client = new RawClient(server.address())) {
+        try (RawRespClient client = new RawRespClient(server.address())) {
             assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
             client.send("SLEEP 1500\r\n");
             Thread.sleep(300); // let the SLEEP start before the signal
