@@ -1,21 +1,16 @@
 package org.c10klab.blocking;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.c10klab.protocol.server.ListeningLine;
 import org.c10klab.protocol.server.ServerOptions;
+import org.c10klab.protocol.testing.ChildServerProcess;
 import org.c10klab.protocol.testing.RawRespClient;
 import picocli.CommandLine;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -122,95 +117,22 @@ final class BlockingTestUtil {
         }
     }
 
-    /**
-     * A server in a child JVM started from this test's classpath, optionally under a lower open-file
-     * limit; its stderr goes to a file for the failure message.
-     */
-    static final class ChildServer implements AutoCloseable {
+    /** {@code BlockingServerCommand} in a child JVM, with this suite's test arguments. */
+    static final class ChildServer extends ChildServerProcess {
 
-        private final Process process;
-        private final Path stderr;
-        private final ListeningLine listening;
-
-        private ChildServer(Process process, Path stderr, ListeningLine listening) {
-            this.process = process;
-            this.stderr = stderr;
-            this.listening = listening;
+        private ChildServer(int openFileLimit, List<String> args) throws IOException {
+            super(BlockingServerCommand.class, openFileLimit, args);
         }
 
         /**
-         * Starts {@code BlockingServerCommand} with {@code args} and waits for its LISTENING line.
+         * Starts the server with {@code args} after the test arguments and waits for its LISTENING line.
          *
          * @param openFileLimit {@code ulimit -n} for the child, or 0 to inherit ours
          */
         static ChildServer launch(int openFileLimit, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of("bash", "-c",
-                    (openFileLimit > 0 ? "ulimit -n " + openFileLimit + " && " : "") + "exec \"$@\"", "bash"));
-            command.add(ProcessHandle.current().info().command().orElseThrow());
-            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    BlockingServerCommand.class.getName()));
-            command.addAll(TEST_ARGS);
-            command.addAll(Arrays.asList(args));
-            Path stderr = Files.createTempFile("blocking-child", ".err");
-            Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = out.readLine()) != null && !ListeningLine.matches(line)) {
-                // other stdout lines before it are not ours to parse
-            }
-            if (line == null) {
-                process.destroyForcibly();
-                throw new IOException("the child server exited before listening: " + Files.readString(stderr));
-            }
-            ListeningLine listening = ListeningLine.parse(line);
-            Thread.ofPlatform().daemon().name("child-stdout").start(() -> drain(out));
-            return new ChildServer(process, stderr, listening);
-        }
-
-        InetSocketAddress address() {
-            return new InetSocketAddress("127.0.0.1", listening.port());
-        }
-
-        RawRespClient connect() throws IOException {
-            return new RawRespClient(address());
-        }
-
-        Process process() {
-            return process;
-        }
-
-        /** What the child wrote on stderr so far. */
-        String stderr() throws IOException {
-            return Files.readString(stderr);
-        }
-
-        /** Sends SIGTERM and waits for the exit code. */
-        int terminate(Duration timeout) throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the child server did not exit within " + timeout + " of SIGTERM");
-            }
-            return process.exitValue();
-        }
-
-        @Override
-        public void close() throws IOException, InterruptedException {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-            Files.deleteIfExists(stderr);
-        }
-
-        private static void drain(BufferedReader out) {
-            try {
-                while (out.readLine() != null) {
-                    // the child keeps writing nothing we need; reading keeps its pipe from filling
-                }
-            } catch (IOException e) {
-                // the child is gone
-            }
+            List<String> all = new ArrayList<>(TEST_ARGS);
+            all.addAll(Arrays.asList(args));
+            return new ChildServer(openFileLimit, all);
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.c10klab.netty;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.c10klab.protocol.server.ListeningLine;
 import org.c10klab.protocol.server.ServerOptions;
+import org.c10klab.protocol.testing.ChildServerProcess;
 import org.c10klab.protocol.testing.RawRespClient;
 import picocli.CommandLine;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -114,76 +112,34 @@ final class NettyTestUtil {
     }
 
     /** A netty server running as a child JVM started through {@link NettyServerCommand#main}. */
-    static final class ChildServer implements AutoCloseable {
-
-        private final Process process;
-        private final BufferedReader stdout;
-        private final Path stderr;
-        private final ListeningLine listening;
+    static final class ChildServer extends ChildServerProcess {
 
         /**
          * @param openFileLimit the child's {@code ulimit -n}, or 0 to inherit this JVM's
          * @param serverArgs    options after {@code --port 0}, e.g. {@code --metrics-port -1}
          */
         ChildServer(int openFileLimit, String... serverArgs) throws IOException {
-            List<String> java = new ArrayList<>(List.of(
-                    ProcessHandle.current().info().command().orElseThrow(),
-                    "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"),
-                    NettyServerCommand.class.getName(),
-                    "--port", "0"));
-            java.addAll(Arrays.asList(serverArgs));
-            List<String> command = new ArrayList<>();
-            if (openFileLimit > 0) {
-                // exec keeps the JVM as the process we signal, with the lowered limit.
-                command.addAll(List.of("bash", "-c", "ulimit -n " + openFileLimit + " && exec \"$@\"", "bash"));
-            }
-            command.addAll(java);
-            stderr = Files.createTempFile("netty-server", ".stderr");
-            process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-            stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            listening = awaitListening();
+            super(NettyServerCommand.class, openFileLimit, withEphemeralPort(serverArgs));
         }
 
-        private ListeningLine awaitListening() throws IOException {
-            String line;
-            while ((line = stdout.readLine()) != null) {
-                if (ListeningLine.matches(line)) {
-                    return ListeningLine.parse(line);
-                }
-            }
-            throw new IOException("the server exited with " + waitForExit() + " before it printed a LISTENING line");
-        }
-
-        ListeningLine listening() {
-            return listening;
-        }
-
-        Process process() {
-            return process;
-        }
-
-        /** Everything the server wrote to stderr so far: the transport line and its logs. */
-        String stderr() throws IOException {
-            return Files.readString(stderr);
+        private static List<String> withEphemeralPort(String... serverArgs) {
+            List<String> args = new ArrayList<>(List.of("--port", "0"));
+            args.addAll(Arrays.asList(serverArgs));
+            return args;
         }
 
         /** CPU time the server process has used so far, from /proc (user plus system). */
         Duration cpuTime() throws IOException {
-            String stat = Files.readAllLines(Path.of("/proc/" + process.pid() + "/stat")).get(0);
+            String stat = Files.readAllLines(Path.of("/proc/" + process().pid() + "/stat")).get(0);
             // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
         }
 
-        RawRespClient connect() throws IOException {
-            return new RawRespClient(new InetSocketAddress(LOOPBACK, listening.port()));
-        }
-
         /** The body of {@code GET path} on the metrics endpoint, which must answer 200. */
         String httpGet(String path) throws IOException {
-            HttpURLConnection http = (HttpURLConnection) URI.create("http://" + listening.metrics() + path).toURL()
+            HttpURLConnection http = (HttpURLConnection) URI.create("http://" + listening().metrics() + path).toURL()
                     .openConnection();
             try {
                 http.setConnectTimeout(2_000);
@@ -197,27 +153,6 @@ final class NettyTestUtil {
             } finally {
                 http.disconnect();
             }
-        }
-
-        /** Sends SIGTERM. */
-        void terminate() {
-            process.destroy();
-        }
-
-        int waitForExit() {
-            try {
-                return process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            process.destroyForcibly();
-            waitForExit();
-            Files.deleteIfExists(stderr);
         }
     }
 }
