@@ -1,12 +1,13 @@
 package org.c10klab.harness.cli;
 
 import java.util.concurrent.Callable;
+import org.c10klab.balancer.BalancerCommand;
 import org.c10klab.blocking.BlockingServerCommand;
 import org.c10klab.netty.NettyServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code c10k} command line: servers, the load driver, and the experiments built on them. */
+/** The {@code c10k} command line: servers, the load balancer, the load driver, and the experiments built on them. */
 @Command(name = "c10k", mixinStandardHelpOptions = true, version = "c10k-lab 0.1.0",
         description = "A laboratory for the C10K question: what happens to a server when 10, 200, "
                 + "10 000 clients arrive at once, and which concurrency model holds.",
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             BacklogCommand.class,
             LabCommand.class,
-            PlannedCommand.Balancer.class,
+            BalancerCommand.class,
         })
 public final class C10k implements Callable<Integer> {
 

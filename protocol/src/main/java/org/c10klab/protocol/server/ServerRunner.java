@@ -2,6 +2,7 @@ package org.c10klab.protocol.server;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Map;
 import org.c10klab.protocol.observe.MetricsHttpServer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -26,12 +27,9 @@ public final class ServerRunner {
     public static int serve(LabServer server, ServerOptions options, PrintStream out)
             throws IOException, InterruptedException {
         MetricsHttpServer http = options.metricsPort < 0 ? null
-                : new MetricsHttpServer(options.bind, options.metricsPort, server.metrics(), server::isAccepting);
-        // A signal handler rather than a shutdown hook: after a hook the JVM exits 143, not 0.
-        SignalHandler gracefulStop = signal ->
-                Thread.ofPlatform().name("graceful-stop").start(() -> server.stop(options.drainTimeout));
-        Signal.handle(new Signal("TERM"), gracefulStop);
-        Signal.handle(new Signal("INT"), gracefulStop);
+                : new MetricsHttpServer(options.bind, options.metricsPort, server.metrics()::scrape,
+                        server::isAccepting, Map.of());
+        stopOnSignal(() -> server.stop(options.drainTimeout));
 
         out.println(new ListeningLine(server.model(), hostPort(server), http == null ? "off" : http.address(),
                 server.effectiveBacklog(), ProcessHandle.current().pid()).format());
@@ -43,6 +41,16 @@ public final class ServerRunner {
         }
         server.metrics().close();
         return 0;
+    }
+
+    /**
+     * Runs {@code gracefulStop} on its own thread at SIGTERM or SIGINT, instead of ending the JVM. A
+     * signal handler rather than a shutdown hook: after a hook the JVM exits 143, not 0.
+     */
+    public static void stopOnSignal(Runnable gracefulStop) {
+        SignalHandler handler = signal -> Thread.ofPlatform().name("graceful-stop").start(gracefulStop);
+        Signal.handle(new Signal("TERM"), handler);
+        Signal.handle(new Signal("INT"), handler);
     }
 
     private static String hostPort(LabServer server) {
