@@ -12,6 +12,7 @@ import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.observe.MeterNames;
 import org.c10klab.protocol.observe.ServerMetrics;
+import org.c10klab.protocol.plugin.CommandPlugins;
 import org.c10klab.protocol.server.DurationConverter;
 import org.c10klab.protocol.server.LabServer;
 import org.c10klab.protocol.server.ServerOptions;
@@ -48,16 +49,16 @@ public final class BlockingServer implements LabServer {
     private final Thread acceptThread;
 
     private BlockingServer(ServerOptions options, BlockingOptions blockingOptions, ProtocolLimits limits,
-            ServerSocket listener) {
+            CommandPlugins plugins, ServerSocket listener) {
         this.model = blockingOptions.model;
         this.options = options;
         this.blockingOptions = blockingOptions;
         this.limits = limits;
         this.listener = listener;
-        this.metrics = new ServerMetrics(model.cliName());
+        this.metrics = new ServerMetrics(model.cliName(), plugins.names());
         this.standardInfo = new StandardInfo(model.cliName(), options.requestedBacklog(), metrics);
         this.executor = new CommandExecutor(new LruStore(limits.storeMaxEntries(), limits.storeMaxBytes()), limits,
-                this::infoFields);
+                this::infoFields, plugins);
         this.connections = new OpenConnections(options.maxConnections, metrics);
         this.runner = switch (model) {
             case SERIAL -> new SerialRunner();
@@ -73,7 +74,8 @@ public final class BlockingServer implements LabServer {
      *
      * @return the server, bound and accepting (port 0 has become a real port)
      * @throws IllegalArgumentException when an option is out of range
-     * @throws IOException              when the address cannot be bound
+     * @throws IOException              when the address cannot be bound, or a plugin cannot load
+     *                                  ({@link org.c10klab.protocol.plugin.PluginException})
      */
     public static BlockingServer start(ServerOptions options, BlockingOptions blockingOptions) throws IOException {
         blockingOptions.validate();
@@ -81,6 +83,7 @@ public final class BlockingServer implements LabServer {
         if (options.maxConnections < 0) {
             throw new IllegalArgumentException("--max-connections: " + options.maxConnections + " (expected: >= 0)");
         }
+        CommandPlugins plugins = options.plugins(); // before binding, so a bad plugin never holds the port
         ServerSocket listener = new ServerSocket();
         try {
             listener.setReuseAddress(true); // a restarted server must not wait for TIME_WAIT sockets to expire
@@ -89,7 +92,7 @@ public final class BlockingServer implements LabServer {
             listener.close();
             throw e;
         }
-        BlockingServer server = new BlockingServer(options, blockingOptions, limits, listener);
+        BlockingServer server = new BlockingServer(options, blockingOptions, limits, plugins, listener);
         server.acceptThread.start();
         return server;
     }

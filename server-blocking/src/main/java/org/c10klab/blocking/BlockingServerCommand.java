@@ -1,5 +1,6 @@
 package org.c10klab.blocking;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.c10klab.protocol.server.ServerOptions;
 import org.c10klab.protocol.server.ServerRunner;
@@ -42,6 +43,10 @@ public final class BlockingServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             // start() validates before it binds, so this is a bad option: show it with the usage.
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (IOException e) {
+            // The port is taken or a plugin cannot load: one line says so better than a stack trace.
+            spec.commandLine().getErr().println("blocking: " + e.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
         }
         return ServerRunner.serve(server, options, System.out);
     }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.observe.ServerMetrics;
+import org.c10klab.protocol.plugin.CommandPlugins;
 import org.c10klab.protocol.server.LabServer;
 import org.c10klab.protocol.server.ServerOptions;
 import org.c10klab.protocol.server.StandardInfo;
@@ -61,10 +62,10 @@ public final class NettyServer implements LabServer {
     private final Channel listener;
 
     private NettyServer(ServerOptions options, NettyOptions nettyOptions, TransportSelection transport,
-                        ProtocolLimits limits) throws IOException {
+                        ProtocolLimits limits, CommandPlugins plugins) throws IOException {
         this.transport = transport;
         this.nettyOptions = nettyOptions;
-        this.metrics = new ServerMetrics(MODEL);
+        this.metrics = new ServerMetrics(MODEL, plugins.names());
         this.info = new StandardInfo(MODEL, options.requestedBacklog(), metrics);
         IoHandlerFactory ioHandlers = transport.transport().ioHandlerFactory();
         this.acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-accept"), ioHandlers);
@@ -73,7 +74,7 @@ public final class NettyServer implements LabServer {
         startAllThreads();
 
         CommandExecutor executor = new CommandExecutor(
-                new LruStore(limits.storeMaxEntries(), limits.storeMaxBytes()), limits, this::infoFields);
+                new LruStore(limits.storeMaxEntries(), limits.storeMaxBytes()), limits, this::infoFields, plugins);
         EventLoopWaits waits = new EventLoopWaits(nettyOptions.sleepBlocksLoop, offload);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
@@ -106,7 +107,8 @@ public final class NettyServer implements LabServer {
      * Starts a server that is bound and accepting when this returns.
      *
      * @throws IllegalArgumentException for an out-of-range option or an unavailable transport
-     * @throws IOException              when the address cannot be bound
+     * @throws IOException              when the address cannot be bound, or a plugin cannot load
+     *                                  ({@link org.c10klab.protocol.plugin.PluginException})
      */
     public static NettyServer start(ServerOptions options, NettyOptions nettyOptions) throws IOException {
         nettyOptions.validate();
@@ -114,7 +116,8 @@ public final class NettyServer implements LabServer {
             throw new IllegalArgumentException("--max-connections: " + options.maxConnections + " (expected: >= 0)");
         }
         ProtocolLimits limits = options.limits();
-        return new NettyServer(options, nettyOptions, TransportSelection.select(nettyOptions.transport), limits);
+        CommandPlugins plugins = options.plugins(); // before any thread or port, so a bad plugin costs neither
+        return new NettyServer(options, nettyOptions, TransportSelection.select(nettyOptions.transport), limits, plugins);
     }
 
     /** The transport this server runs on, and why better ones were skipped. */

@@ -3,8 +3,11 @@ package org.c10klab.protocol.command;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import org.c10klab.protocol.ProtocolLimits;
+import org.c10klab.protocol.plugin.CommandPlugins;
+import org.c10klab.protocol.plugin.LoadedPlugin;
 import org.c10klab.protocol.resp.BulkString;
 import org.c10klab.protocol.resp.ErrorReply;
 import org.c10klab.protocol.resp.IntegerReply;
@@ -13,11 +16,14 @@ import org.c10klab.protocol.resp.RespCommand;
 import org.c10klab.protocol.resp.RespValue;
 import org.c10klab.protocol.resp.SimpleString;
 import org.c10klab.protocol.store.LruStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides the reply to each command; the same instance serves every connection of a server.
  * It never waits and never does socket work: SLEEP and WORK come back as {@link Reply.AfterSleep}
- * and {@link Reply.AfterWork} for the model to carry out.
+ * and {@link Reply.AfterWork} for the model to carry out. Names it does not know go to the
+ * {@linkplain CommandPlugins plugins}, whose replies take the same way.
  */
 public final class CommandExecutor {
 
@@ -25,14 +31,26 @@ public final class CommandExecutor {
     public static final Set<String> COMMAND_NAMES = Set.of(
             "PING", "ECHO", "SET", "GET", "DEL", "SLEEP", "WORK", "INFO", "QUIT", "COMMAND", "CONFIG");
 
+    private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+
     private final LruStore store;
     private final ProtocolLimits limits;
     private final InfoSource info;
+    private final CommandPlugins plugins;
+    /** Plugins whose failure was logged with its stack trace; later failures log one line at debug. */
+    private final Set<String> failuresLogged = ConcurrentHashMap.newKeySet();
 
+    /** An executor of the built-in commands only. */
     public CommandExecutor(LruStore store, ProtocolLimits limits, InfoSource info) {
+        this(store, limits, info, CommandPlugins.NONE);
+    }
+
+    /** An executor of the built-in commands and {@code plugins}, whose names never clash with them. */
+    public CommandExecutor(LruStore store, ProtocolLimits limits, InfoSource info, CommandPlugins plugins) {
         this.store = store;
         this.limits = limits;
         this.info = info;
+        this.plugins = plugins;
     }
 
     /** The reply to {@code command}; errors are replies too, never exceptions. */
@@ -52,7 +70,11 @@ public final class CommandExecutor {
             case "QUIT" -> new Reply.NowThenClose(SimpleString.OK);
             case "COMMAND" -> now(RespArray.EMPTY);
             case "CONFIG" -> config(command);
-            default -> now(ErrorReply.err("unknown command '" + quotable(command.text(0)) + "'"));
+            default -> {
+                LoadedPlugin plugin = plugins.find(name);
+                yield plugin != null ? plugin(plugin, command)
+                        : now(ErrorReply.err("unknown command '" + quotable(command.text(0)) + "'"));
+            }
         };
     }
 
@@ -119,6 +141,58 @@ public final class CommandExecutor {
         return reply.apply(value);
     }
 
+    /**
+     * A plugin command, held to the rules of the built-ins: Redis's arity error, an error reply
+     * instead of an exception, and the server's SLEEP and WORK maxima for any wait it asks for.
+     */
+    private Reply plugin(LoadedPlugin plugin, RespCommand command) {
+        if (!plugin.arity().accepts(command.arity())) {
+            return wrongArity(plugin.name());
+        }
+        Reply reply;
+        try {
+            reply = plugin.command().execute(command);
+        } catch (RuntimeException | LinkageError e) {
+            // One failing request must cost that request only, never the connection or the server.
+            logFailure(plugin, e);
+            return pluginFailed(plugin, e.toString());
+        }
+        if (reply == null || reply.value() == null) {
+            return pluginFailed(plugin, "it returned no reply");
+        }
+        return switch (reply) {
+            case Reply.AfterSleep sleep -> withinLimit(plugin, reply, "sleep ms", sleep.millis(), limits.maxSleepMillis());
+            case Reply.AfterWork work -> withinLimit(plugin, reply, "work micros", work.micros(), limits.maxWorkMicros());
+            case Reply.Now now -> reply;
+            case Reply.NowThenClose thenClose -> reply;
+        };
+    }
+
+    private Reply withinLimit(LoadedPlugin plugin, Reply reply, String what, long value, long max) {
+        if (value < 0) {
+            return pluginFailed(plugin, "it asked for a negative wait (" + what + ": " + value + ")");
+        }
+        if (value > max) {
+            return now(ErrorReply.err(ProtocolLimits.exceeded(plugin.name() + " " + what, value, max)));
+        }
+        return reply;
+    }
+
+    /** The first failure of a plugin is logged with its stack trace, for its author; a flood of them is not. */
+    private void logFailure(LoadedPlugin plugin, Throwable failure) {
+        if (failuresLogged.add(plugin.name())) {
+            log.warn("plugin command {} from {} failed; it answers -ERR (later failures are logged at debug)",
+                    plugin.name(), plugin.jar(), failure);
+        } else {
+            log.debug("plugin command {} failed: {}", plugin.name(), failure.toString());
+        }
+    }
+
+    private static Reply pluginFailed(LoadedPlugin plugin, String why) {
+        return now(ErrorReply.err("plugin command '" + plugin.name().toLowerCase(Locale.ROOT) + "' failed: "
+                + quotable(why)));
+    }
+
     private Reply config(RespCommand command) {
         if (command.arity() < 2) {
             return wrongArity("CONFIG");
@@ -155,6 +229,14 @@ public final class CommandExecutor {
                 .append("max_work_us:").append(limits.maxWorkMicros()).append("\r\n")
                 .append("store_max_entries:").append(limits.storeMaxEntries()).append("\r\n")
                 .append("store_max_bytes:").append(limits.storeMaxBytes()).append("\r\n");
+        if (!plugins.isEmpty()) {
+            // One line per plugin command, as Redis lists its modules.
+            text.append("# Plugins\r\n");
+            for (LoadedPlugin plugin : plugins.all()) {
+                text.append("plugin:name=").append(plugin.name()).append(",arity=").append(plugin.arity())
+                        .append(",jar=").append(plugin.jar()).append("\r\n");
+            }
+        }
         return text.toString();
     }
 

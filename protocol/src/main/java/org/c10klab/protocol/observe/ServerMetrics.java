@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,8 +34,22 @@ public final class ServerMetrics implements AutoCloseable {
     private final Counter protocolErrors;
     private final ConcurrentMap<String, Counter> rejectedByReason = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Timer> timerByCommand = new ConcurrentHashMap<>();
+    /** The command names that get a timer of their own: the built-ins and the server's plugins. */
+    private final Set<String> taggedCommands;
 
+    /** The meters of a server without plugins. */
     public ServerMetrics(String model) {
+        this(model, Set.of());
+    }
+
+    /**
+     * @param pluginCommands the upper-case names of the server's plugin commands, each timed under
+     *                       its own tag like a built-in
+     */
+    public ServerMetrics(String model, Set<String> pluginCommands) {
+        Set<String> tagged = new HashSet<>(CommandExecutor.COMMAND_NAMES);
+        tagged.addAll(pluginCommands);
+        this.taggedCommands = Set.copyOf(tagged);
         registry.config().commonTags(MeterNames.TAG_MODEL, model);
         // jvm.threads.states reads every thread's ThreadInfo on each scrape; with ~10k threads that
         // freezes the process (Micrometer issue 1805). jvm.threads.live and .peak stay.
@@ -100,9 +116,12 @@ public final class ServerMetrics implements AutoCloseable {
         connectionRejected(MeterNames.REASON_PROTOCOL_ERROR);
     }
 
-    /** The timer for one command name; unknown names share one timer so hostile input cannot grow the registry. */
+    /**
+     * The timer for one command name; names the server does not implement share one timer so
+     * hostile input cannot grow the registry.
+     */
     public Timer commandTimer(String commandName) {
-        String tag = CommandExecutor.COMMAND_NAMES.contains(commandName) ? commandName : "OTHER";
+        String tag = taggedCommands.contains(commandName) ? commandName : "OTHER";
         return timerByCommand.computeIfAbsent(tag,
                 name -> Timer.builder(MeterNames.COMMANDS).tag(MeterNames.TAG_COMMAND, name).register(registry));
     }

@@ -1,7 +1,11 @@
 package org.c10klab.protocol.server;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.c10klab.protocol.ProtocolLimits;
+import org.c10klab.protocol.plugin.CommandPlugins;
+import org.c10klab.protocol.plugin.PluginException;
+import org.c10klab.protocol.plugin.PluginLoader;
 import picocli.CommandLine.Option;
 
 /** The options every server model takes (DESIGN section 3), as a picocli mixin. */
@@ -63,10 +67,24 @@ public final class ServerOptions {
             description = "Most key plus value bytes in the store before LRU eviction (default: ${DEFAULT-VALUE}).")
     public long storeMaxBytes;
 
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Load extra commands from the plugin jars in DIR (see the README's Plugins section); "
+                    + "a jar that fails to load or clashes stops the start (default: no plugins).")
+    public Path pluginFolder;
+
     /** The protocol limits these options describe. */
     public ProtocolLimits limits() {
         return new ProtocolLimits(maxBulkBytes, maxInlineBytes, maxArguments, maxSleepMillis, maxWorkMicros,
                 storeMaxEntries, storeMaxBytes);
+    }
+
+    /**
+     * The plugin commands of {@code --plugins}, or none without it.
+     *
+     * @throws PluginException naming the jar at fault
+     */
+    public CommandPlugins plugins() throws PluginException {
+        return pluginFolder == null ? CommandPlugins.NONE : PluginLoader.load(pluginFolder);
     }
 
     /** The backlog to pass to listen(): the requested one, or somaxconn when none was given. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,16 @@ class ServerMetricsTest {
         bar.record(Duration.ofMillis(1));
         assertThat(metrics.scrape()).contains("server_commands_seconds_count{command=\"OTHER\",model=\"virtual\"} 2")
                 .doesNotContain("command=\"FOO\"");
+    }
+
+    @Test
+    void pluginCommandsGetTimersOfTheirOwnAndOtherNamesStillShareOne() {
+        try (ServerMetrics withPlugins = new ServerMetrics("netty", Set.of("UPPER"))) {
+            assertThat(withPlugins.commandTimer("UPPER").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("UPPER");
+            assertThat(withPlugins.commandTimer("PING").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("PING");
+            assertThat(withPlugins.commandTimer("LOWER").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("OTHER");
+        }
+        assertThat(metrics.commandTimer("UPPER").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("OTHER");
     }
 
     @Test
