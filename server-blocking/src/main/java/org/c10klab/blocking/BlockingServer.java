@@ -10,6 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.log.AccessLog;
+import org.c10klab.protocol.log.ConnectionLog;
+import org.c10klab.protocol.log.ServerLogging;
 import org.c10klab.protocol.observe.MeterNames;
 import org.c10klab.protocol.observe.ServerMetrics;
 import org.c10klab.protocol.plugin.CommandPlugins;
@@ -39,6 +42,7 @@ public final class BlockingServer implements LabServer {
     private final ProtocolLimits limits;
     private final ServerSocket listener;
     private final ServerMetrics metrics;
+    private final ServerLogging logging;
     private final StandardInfo standardInfo;
     private final CommandExecutor executor;
     private final OpenConnections connections;
@@ -49,13 +53,14 @@ public final class BlockingServer implements LabServer {
     private final Thread acceptThread;
 
     private BlockingServer(ServerOptions options, BlockingOptions blockingOptions, ProtocolLimits limits,
-            CommandPlugins plugins, ServerSocket listener) {
+            CommandPlugins plugins, ServerSocket listener, ServerMetrics metrics, ServerLogging logging) {
         this.model = blockingOptions.model;
         this.options = options;
         this.blockingOptions = blockingOptions;
         this.limits = limits;
         this.listener = listener;
-        this.metrics = new ServerMetrics(model.cliName(), plugins.names());
+        this.metrics = metrics;
+        this.logging = logging;
         this.standardInfo = new StandardInfo(model.cliName(), options.requestedBacklog(), metrics);
         this.executor = new CommandExecutor(new LruStore(limits.storeMaxEntries(), limits.storeMaxBytes()), limits,
                 this::infoFields, plugins);
@@ -74,8 +79,9 @@ public final class BlockingServer implements LabServer {
      *
      * @return the server, bound and accepting (port 0 has become a real port)
      * @throws IllegalArgumentException when an option is out of range
-     * @throws IOException              when the address cannot be bound, or a plugin cannot load
-     *                                  ({@link org.c10klab.protocol.plugin.PluginException})
+     * @throws IOException              when the address cannot be bound, a plugin cannot load
+     *                                  ({@link org.c10klab.protocol.plugin.PluginException}) or a log
+     *                                  file cannot be written
      */
     public static BlockingServer start(ServerOptions options, BlockingOptions blockingOptions) throws IOException {
         blockingOptions.validate();
@@ -84,16 +90,27 @@ public final class BlockingServer implements LabServer {
             throw new IllegalArgumentException("--max-connections: " + options.maxConnections + " (expected: >= 0)");
         }
         CommandPlugins plugins = options.plugins(); // before binding, so a bad plugin never holds the port
+        ServerMetrics metrics = new ServerMetrics(blockingOptions.model.cliName(), plugins.names());
+        ServerLogging logging;
+        try {
+            logging = ServerLogging.start(options.logging, metrics);
+        } catch (IOException | RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         ServerSocket listener = new ServerSocket();
         try {
             listener.setReuseAddress(true); // a restarted server must not wait for TIME_WAIT sockets to expire
             listener.bind(new InetSocketAddress(options.bind, options.port), options.requestedBacklog());
         } catch (IOException | RuntimeException e) {
             listener.close();
+            logging.close();
+            metrics.close();
             throw e;
         }
-        BlockingServer server = new BlockingServer(options, blockingOptions, limits, plugins, listener);
+        BlockingServer server = new BlockingServer(options, blockingOptions, limits, plugins, listener, metrics, logging);
         server.acceptThread.start();
+        logging.started(server.model(), server.localAddress(), server.effectiveBacklog());
         return server;
     }
 
@@ -146,6 +163,7 @@ public final class BlockingServer implements LabServer {
             Thread.currentThread().interrupt();
         } finally {
             runner.close();
+            logging.close(); // last: every connection has logged its close by now
             stopped.countDown();
         }
     }
@@ -177,6 +195,7 @@ public final class BlockingServer implements LabServer {
             connections.releaseSlot();
             if (!listener.isClosed()) {
                 metrics.connectionRejected(MeterNames.REASON_ACCEPT_ERROR);
+                logging.accessLog().acceptFailed(e.getMessage());
                 acceptErrors.warn("accept() failed: " + e.getMessage() + ", with " + connections.size()
                         + " connections open; pausing accepts for " + ACCEPT_ERROR_BACKOFF.toMillis()
                         + " ms (for 'Too many open files', raise ulimit -n or lower the load)");
@@ -187,7 +206,11 @@ public final class BlockingServer implements LabServer {
     }
 
     private void handOver(Socket socket) {
-        ConnectionHandler handler = new ConnectionHandler(socket, executor, limits, metrics, connections::unregister);
+        AccessLog accessLog = logging.accessLog();
+        // getRemoteSocketAddress() allocates, so it is only asked when the access log is on.
+        ConnectionLog connection = accessLog.isOn() ? accessLog.opened(socket.getRemoteSocketAddress()) : ConnectionLog.OFF;
+        ConnectionHandler handler = new ConnectionHandler(socket, executor, limits, metrics, connection,
+                connections::unregister);
         if (!connections.register(handler)) {
             handler.close(); // the server began to stop after this accept
             return;

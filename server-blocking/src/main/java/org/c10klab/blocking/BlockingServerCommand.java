@@ -44,7 +44,8 @@ public final class BlockingServerCommand implements Callable<Integer> {
             // start() validates before it binds, so this is a bad option: show it with the usage.
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (IOException e) {
-            // The port is taken or a plugin cannot load: one line says so better than a stack trace.
+            // The port is taken, a plugin cannot load or a log file cannot be written: one line says so
+            // better than a stack trace.
             spec.commandLine().getErr().println("blocking: " + e.getMessage());
             return CommandLine.ExitCode.SOFTWARE;
         }

@@ -15,6 +15,7 @@ import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.command.CpuBurner;
 import org.c10klab.protocol.command.Reply;
+import org.c10klab.protocol.log.ConnectionLog;
 import org.c10klab.protocol.observe.MeterNames;
 import org.c10klab.protocol.observe.ServerMetrics;
 import org.c10klab.protocol.resp.ErrorReply;
@@ -44,20 +45,23 @@ final class ConnectionHandler implements Runnable {
     private final CommandExecutor executor;
     private final ProtocolLimits limits;
     private final ServerMetrics metrics;
+    private final ConnectionLog connection;
     private final Consumer<ConnectionHandler> onClosed;
     private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread thread;
 
     /**
-     * @param onClosed called exactly once, when the socket has been closed for any reason
+     * @param connection where this connection's access-log lines go; its open line is already written
+     * @param onClosed   called exactly once, when the socket has been closed for any reason
      */
     ConnectionHandler(Socket socket, CommandExecutor executor, ProtocolLimits limits, ServerMetrics metrics,
-            Consumer<ConnectionHandler> onClosed) {
+            ConnectionLog connection, Consumer<ConnectionHandler> onClosed) {
         this.socket = socket;
         this.executor = executor;
         this.limits = limits;
         this.metrics = metrics;
+        this.connection = connection;
         this.onClosed = onClosed;
     }
 
@@ -78,6 +82,7 @@ final class ConnectionHandler implements Runnable {
     void rejectMaxClients() {
         if (state.compareAndSet(State.IDLE, State.CLOSED)) {
             metrics.connectionRejected(MeterNames.REASON_MAX_CLIENTS);
+            connection.rejected(MeterNames.REASON_MAX_CLIENTS);
             try {
                 // A fresh socket's send buffer is empty, so this small write does not block.
                 socket.getOutputStream().write(RespEncoder.encode(MAX_CLIENTS_REACHED));
@@ -123,6 +128,7 @@ final class ConnectionHandler implements Runnable {
         state.set(State.CLOSED);
         closeSocket();
         if (closed.compareAndSet(false, true)) {
+            connection.closed();
             onClosed.accept(this);
         }
     }
@@ -144,12 +150,14 @@ final class ConnectionHandler implements Runnable {
                 }
             } catch (ProtocolException e) {
                 metrics.protocolError();
+                connection.protocolError(e.getMessage());
                 out.write(RespEncoder.encode(e.toReply()));
             } finally {
                 out.flush();
             }
         } catch (SocketTimeoutException e) {
             metrics.connectionRejected(MeterNames.REASON_IDLE);
+            connection.rejected(MeterNames.REASON_IDLE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // a forced stop interrupted a SLEEP
         } catch (IOException e) {
@@ -168,6 +176,7 @@ final class ConnectionHandler implements Runnable {
      */
     private boolean answer(RespCommand command, OutputStream out) throws IOException, InterruptedException {
         long startNanos = System.nanoTime();
+        String name = command.name();
         Reply reply = executor.execute(command);
         switch (reply) {
             case Reply.Now now -> { } // nothing to wait for
@@ -181,7 +190,10 @@ final class ConnectionHandler implements Runnable {
                 CpuBurner.burn(work.micros());
             }
         }
-        metrics.commandTimer(command.name()).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        long latencyNanos = System.nanoTime() - startNanos;
+        String reported = metrics.reportedCommand(name);
+        metrics.commandTimer(reported).record(latencyNanos, TimeUnit.NANOSECONDS);
+        connection.answered(reported, reply.value(), latencyNanos);
         out.write(RespEncoder.encode(reply.value()));
         return !(reply instanceof Reply.NowThenClose);
     }

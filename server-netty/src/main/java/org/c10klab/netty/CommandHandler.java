@@ -1,6 +1,5 @@
 package org.c10klab.netty;
 
-import io.micrometer.core.instrument.Timer;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -14,6 +13,8 @@ import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.command.Reply;
+import org.c10klab.protocol.log.AccessLog;
+import org.c10klab.protocol.log.ConnectionLog;
 import org.c10klab.protocol.observe.MeterNames;
 import org.c10klab.protocol.observe.ServerMetrics;
 import org.c10klab.protocol.resp.ProtocolException;
@@ -34,11 +35,14 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
 
     private final CommandExecutor executor;
     private final ServerMetrics metrics;
+    private final AccessLog accessLog;
     private final EventLoopWaits waits;
     private final PendingReplies pending;
     /** Requests that arrived while an earlier reply was owed; at most about one read's worth, since reading stops. */
     private final ArrayDeque<Object> held = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    /** This connection's access-log lines, from channelActive on. */
+    private ConnectionLog connection = ConnectionLog.OFF;
     /** A reply is owed after a wait; nothing behind it may run. */
     private boolean waiting;
     /** QUIT or a protocol error was answered; the connection closes once that reply is out. */
@@ -47,9 +51,11 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     private boolean inputShutdown;
     private boolean unflushed;
 
-    CommandHandler(CommandExecutor executor, ServerMetrics metrics, EventLoopWaits waits, PendingReplies pending) {
+    CommandHandler(CommandExecutor executor, ServerMetrics metrics, AccessLog accessLog, EventLoopWaits waits,
+                   PendingReplies pending) {
         this.executor = executor;
         this.metrics = metrics;
+        this.accessLog = accessLog;
         this.waits = waits;
         this.pending = pending;
     }
@@ -57,6 +63,20 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        if (accessLog.isOn()) {
+            connection = accessLog.opened(ctx.channel().remoteAddress()); // NIO builds the address on first ask
+        }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        connection.closed();
+        ctx.fireChannelInactive();
     }
 
     @Override
@@ -93,6 +113,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
             // A connection inside a SLEEP is waiting on us, not idle.
             if (!waiting && held.isEmpty() && !closing) {
                 metrics.connectionRejected(MeterNames.REASON_IDLE);
+                connection.rejected(MeterNames.REASON_IDLE);
                 ctx.close();
             }
         } else if (event instanceof ChannelInputShutdownEvent) {
@@ -117,6 +138,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
             case RespCommand command -> execute(command);
             case ProtocolException error -> {
                 metrics.protocolError();
+                connection.protocolError(error.getMessage());
                 answerThenClose(error.toReply());
             }
             default -> throw new IllegalArgumentException("not a request: " + request);
@@ -125,24 +147,24 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
 
     private void execute(RespCommand command) {
         long startNanos = System.nanoTime();
-        Timer timer = metrics.commandTimer(command.name());
+        String name = command.name();
         EventLoop loop = ctx.channel().eventLoop();
         switch (executor.execute(command)) {
-            case Reply.Now now -> answer(now.value(), timer, startNanos);
+            case Reply.Now now -> answer(now.value(), name, startNanos);
             case Reply.NowThenClose last -> {
-                timer.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+                answered(name, last.value(), startNanos);
                 answerThenClose(last.value());
             }
             case Reply.AfterSleep sleep -> {
-                if (waits.sleep(loop, sleep.millis(), () -> answerAfterWait(sleep.value(), timer, startNanos))) {
-                    answer(sleep.value(), timer, startNanos);
+                if (waits.sleep(loop, sleep.millis(), () -> answerAfterWait(sleep.value(), name, startNanos))) {
+                    answer(sleep.value(), name, startNanos);
                 } else {
                     startWaiting();
                 }
             }
             case Reply.AfterWork work -> {
-                if (waits.work(loop, work.micros(), () -> answerAfterWait(work.value(), timer, startNanos))) {
-                    answer(work.value(), timer, startNanos);
+                if (waits.work(loop, work.micros(), () -> answerAfterWait(work.value(), name, startNanos))) {
+                    answer(work.value(), name, startNanos);
                 } else {
                     startWaiting();
                 }
@@ -150,10 +172,18 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void answer(RespValue value, Timer timer, long startNanos) {
+    private void answer(RespValue value, String commandName, long startNanos) {
         ctx.write(value, ctx.voidPromise());
         unflushed = true;
-        timer.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        answered(commandName, value, startNanos);
+    }
+
+    /** Times the command and logs it, from the start of its execution until its reply is handed to the channel. */
+    private void answered(String commandName, RespValue value, long startNanos) {
+        long latencyNanos = System.nanoTime() - startNanos;
+        String reported = metrics.reportedCommand(commandName);
+        metrics.commandTimer(reported).record(latencyNanos, TimeUnit.NANOSECONDS);
+        connection.answered(reported, value, latencyNanos);
     }
 
     /** Holds everything behind the owed reply until the wait is over. */
@@ -163,11 +193,11 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
         updateReading();
     }
 
-    private void answerAfterWait(RespValue value, Timer timer, long startNanos) {
+    private void answerAfterWait(RespValue value, String commandName, long startNanos) {
         waiting = false;
         ctx.write(value).addListener(written -> pending.end());
         unflushed = true;
-        timer.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        answered(commandName, value, startNanos);
         resume();
     }
 

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.group.ChannelGroup;
 import java.util.concurrent.TimeUnit;
+import org.c10klab.protocol.log.AccessLog;
 import org.c10klab.protocol.observe.MeterNames;
 import org.c10klab.protocol.observe.ServerMetrics;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
     private final int maxConnections;
     private final ServerMetrics metrics;
+    private final AccessLog accessLog;
     private final ChannelGroup connections;
     private Channel listener;
     /** Guarded by this: children close on any event loop. */
@@ -41,9 +43,10 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
      * @param maxConnections most connections open at once; 0 for no limit
      * @param connections    where every accepted connection is registered, so a stop can close them
      */
-    ConnectionGate(int maxConnections, ServerMetrics metrics, ChannelGroup connections) {
+    ConnectionGate(int maxConnections, ServerMetrics metrics, AccessLog accessLog, ChannelGroup connections) {
         this.maxConnections = maxConnections;
         this.metrics = metrics;
+        this.accessLog = accessLog;
         this.connections = connections;
     }
 
@@ -76,6 +79,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         // Errors on a listening channel come from accept(); the connection stays in the kernel's
         // queue and is retried after the pause. Retrying at once would spin a core on EMFILE.
         metrics.connectionRejected(MeterNames.REASON_ACCEPT_ERROR);
+        accessLog.acceptFailed(cause.getMessage());
         logAtMostOncePerSecond(cause);
         synchronized (this) {
             paused = true;

@@ -14,6 +14,8 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.Slf4JLoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -23,8 +25,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.log.ServerLogging;
 import org.c10klab.protocol.observe.ServerMetrics;
 import org.c10klab.protocol.plugin.CommandPlugins;
 import org.c10klab.protocol.server.LabServer;
@@ -37,6 +41,12 @@ import org.c10klab.protocol.store.LruStore;
  * nothing but its channel (SLEEP is a timer on its event loop).
  */
 public final class NettyServer implements LabServer {
+
+    static {
+        // Netty's own warnings (leaks, rejected tasks) go through the same Logback queues as ours.
+        // Set before this class touches any other Netty class, whose loggers are made when it loads.
+        InternalLoggerFactory.setDefaultFactory(Slf4JLoggerFactory.INSTANCE);
+    }
 
     /** The model name in INFO, metrics and the LISTENING line. */
     public static final String MODEL = "netty";
@@ -51,6 +61,7 @@ public final class NettyServer implements LabServer {
     private final TransportSelection transport;
     private final NettyOptions nettyOptions;
     private final ServerMetrics metrics;
+    private final ServerLogging logging;
     private final StandardInfo info;
     private final EventLoopGroup acceptGroup;
     private final EventLoopGroup ioGroup;
@@ -62,10 +73,17 @@ public final class NettyServer implements LabServer {
     private final Channel listener;
 
     private NettyServer(ServerOptions options, NettyOptions nettyOptions, TransportSelection transport,
-                        ProtocolLimits limits, CommandPlugins plugins) throws IOException {
+                        ProtocolLimits limits, CommandPlugins plugins,
+                        Consumer<TransportSelection> onBound) throws IOException {
         this.transport = transport;
         this.nettyOptions = nettyOptions;
         this.metrics = new ServerMetrics(MODEL, plugins.names());
+        try {
+            this.logging = ServerLogging.start(options.logging, metrics);
+        } catch (IOException | RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         this.info = new StandardInfo(MODEL, options.requestedBacklog(), metrics);
         IoHandlerFactory ioHandlers = transport.transport().ioHandlerFactory();
         this.acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-accept"), ioHandlers);
@@ -81,12 +99,12 @@ public final class NettyServer implements LabServer {
                 .channel(transport.transport().serverChannelClass())
                 .option(ChannelOption.SO_BACKLOG, options.requestedBacklog())
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .handler(new ConnectionGate(options.maxConnections, metrics, connections))
+                .handler(new ConnectionGate(options.maxConnections, metrics, logging.accessLog(), connections))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 // A client that half-closes (e.g. nc at end of input) still gets every reply it is owed.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(new NettyServerInitializer(limits, executor, metrics, waits, pending,
+                .childHandler(new NettyServerInitializer(limits, executor, metrics, logging.accessLog(), waits, pending,
                         nettyOptions.idleTimeout));
         if (options.maxConnections > 0) {
             // One accept per read, so the gate sees each connection before the next is accepted and
@@ -96,28 +114,42 @@ public final class NettyServer implements LabServer {
         ChannelFuture bound = bootstrap.bind(options.bind, options.port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             shutDownThreads();
+            logging.close();
             metrics.close();
             throw new IOException("cannot listen on " + options.bind + ":" + options.port + ": "
                     + bound.cause().getMessage(), bound.cause());
         }
         this.listener = bound.channel();
+        onBound.accept(transport);
+        logging.started(MODEL, localAddress(), info.effectiveBacklog());
     }
 
     /**
      * Starts a server that is bound and accepting when this returns.
      *
      * @throws IllegalArgumentException for an out-of-range option or an unavailable transport
-     * @throws IOException              when the address cannot be bound, or a plugin cannot load
-     *                                  ({@link org.c10klab.protocol.plugin.PluginException})
+     * @throws IOException              when the address cannot be bound, a plugin cannot load
+     *                                  ({@link org.c10klab.protocol.plugin.PluginException}) or a log
+     *                                  file cannot be written
      */
     public static NettyServer start(ServerOptions options, NettyOptions nettyOptions) throws IOException {
+        return start(options, nettyOptions, transport -> { });
+    }
+
+    /**
+     * As {@link #start(ServerOptions, NettyOptions)}; {@code onBound} hears the transport once the
+     * server is bound and before its start event is logged, so the CLI's transport line comes first.
+     */
+    static NettyServer start(ServerOptions options, NettyOptions nettyOptions, Consumer<TransportSelection> onBound)
+            throws IOException {
         nettyOptions.validate();
         if (options.maxConnections < 0) {
             throw new IllegalArgumentException("--max-connections: " + options.maxConnections + " (expected: >= 0)");
         }
         ProtocolLimits limits = options.limits();
         CommandPlugins plugins = options.plugins(); // before any thread or port, so a bad plugin costs neither
-        return new NettyServer(options, nettyOptions, TransportSelection.select(nettyOptions.transport), limits, plugins);
+        return new NettyServer(options, nettyOptions, TransportSelection.select(nettyOptions.transport), limits, plugins,
+                onBound);
     }
 
     /** The transport this server runs on, and why better ones were skipped. */
@@ -163,6 +195,7 @@ public final class NettyServer implements LabServer {
         } finally {
             connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             shutDownThreads();
+            logging.close(); // last: every connection has logged its close by now
             stopped.countDown();
         }
     }

@@ -30,7 +30,9 @@ public final class NettyServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NettyServer server;
         try {
-            server = NettyServer.start(options, nettyOptions);
+            // The transport line is printed once bound, before the start event, so it stays stderr's first line.
+            server = NettyServer.start(options, nettyOptions,
+                    transport -> spec.commandLine().getErr().println(transport.describe()));
         } catch (IllegalArgumentException e) {
             // A bad option value or an unavailable transport: the user's to fix, so no stack trace.
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -39,7 +41,6 @@ public final class NettyServerCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("netty: " + e.getMessage());
             return CommandLine.ExitCode.SOFTWARE;
         }
-        spec.commandLine().getErr().println(server.transportSelection().describe());
         return ServerRunner.serve(server, options, System.out);
     }
 

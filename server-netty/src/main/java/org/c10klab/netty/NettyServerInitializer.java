@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.log.AccessLog;
 import org.c10klab.protocol.observe.ServerMetrics;
 
 /** Builds each connection's pipeline: an optional idle timer, RESP framing, reply encoding, command handling. */
@@ -17,6 +18,7 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
     private final ProtocolLimits limits;
     private final CommandExecutor executor;
     private final ServerMetrics metrics;
+    private final AccessLog accessLog;
     private final EventLoopWaits waits;
     private final PendingReplies pending;
     private final Duration idleTimeout;
@@ -24,11 +26,12 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
     /**
      * @param idleTimeout how long a connection may neither read nor write before it is closed; zero for never
      */
-    NettyServerInitializer(ProtocolLimits limits, CommandExecutor executor, ServerMetrics metrics,
+    NettyServerInitializer(ProtocolLimits limits, CommandExecutor executor, ServerMetrics metrics, AccessLog accessLog,
                            EventLoopWaits waits, PendingReplies pending, Duration idleTimeout) {
         this.limits = limits;
         this.executor = executor;
         this.metrics = metrics;
+        this.accessLog = accessLog;
         this.waits = waits;
         this.pending = pending;
         this.idleTimeout = idleTimeout;
@@ -40,6 +43,7 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
         if (!idleTimeout.isZero()) {
             pipeline.addLast(new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS));
         }
-        pipeline.addLast(new RespFrameDecoder(limits), encoder, new CommandHandler(executor, metrics, waits, pending));
+        pipeline.addLast(new RespFrameDecoder(limits), encoder,
+                new CommandHandler(executor, metrics, accessLog, waits, pending));
     }
 }

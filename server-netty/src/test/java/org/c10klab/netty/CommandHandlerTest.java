@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.log.AccessLog;
 import org.c10klab.protocol.observe.ServerMetrics;
 import org.c10klab.protocol.store.LruStore;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class CommandHandlerTest {
     void setUp() {
         CommandExecutor executor = new CommandExecutor(new LruStore(100, 10_000), ProtocolLimits.DEFAULTS, Map::of);
         channel = new EmbeddedChannel(new RespFrameDecoder(ProtocolLimits.DEFAULTS), new RespReplyEncoder(),
-                new CommandHandler(executor, metrics, new EventLoopWaits(false, null), pending));
+                new CommandHandler(executor, metrics, AccessLog.OFF, new EventLoopWaits(false, null), pending));
         channel.freezeTime();
     }
 

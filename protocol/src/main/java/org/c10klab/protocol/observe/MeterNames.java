@@ -9,6 +9,8 @@ public final class MeterNames {
     public static final String TAG_REASON = "reason";
     /** Tag on {@link #COMMANDS}: the upper-case command name. */
     public static final String TAG_COMMAND = "command";
+    /** Tag on {@link #LOG_DROPPED}: which log, {@link #LOG_ACCESS} or {@link #LOG_SERVER}. */
+    public static final String TAG_LOG = "log";
 
     /** Gauge: connections open now. */
     public static final String CONNECTIONS_ACTIVE = "server.connections.active";
@@ -22,6 +24,8 @@ public final class MeterNames {
     public static final String PROTOCOL_ERRORS = "server.protocol.errors";
     /** Gauge: virtual threads alive now (virtual model; the JVM's thread bean does not see them). */
     public static final String THREADS_VIRTUAL = "server.threads.virtual";
+    /** Counter: log lines dropped because the log's queue was full or closed, tagged {@link #TAG_LOG}. */
+    public static final String LOG_DROPPED = "server.log.dropped";
 
     /** Rejection reason: the connection limit was reached. */
     public static final String REASON_MAX_CLIENTS = "max_clients";
@@ -31,6 +35,11 @@ public final class MeterNames {
     public static final String REASON_PROTOCOL_ERROR = "protocol_error";
     /** Rejection reason: the connection sent nothing for longer than the idle timeout. */
     public static final String REASON_IDLE = "idle_timeout";
+
+    /** Log name: the access log of one server ({@code --access-log}). */
+    public static final String LOG_ACCESS = "access";
+    /** Log name: the process's server events, to stderr or {@code --log-file}; every server in a JVM shares it. */
+    public static final String LOG_SERVER = "server";
 
     private MeterNames() {
     }

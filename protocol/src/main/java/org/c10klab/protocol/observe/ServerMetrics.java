@@ -1,6 +1,7 @@
 package org.c10klab.protocol.observe;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -117,13 +118,35 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     /**
-     * The timer for one command name; names the server does not implement share one timer so
-     * hostile input cannot grow the registry.
+     * The name meters and the access log report for a command: the name itself when the server
+     * implements it (a built-in or a plugin), else {@code OTHER}, so hostile names can neither grow
+     * the registry nor forge a log line.
      */
+    public String reportedCommand(String commandName) {
+        return taggedCommands.contains(commandName) ? commandName : "OTHER";
+    }
+
+    /** The timer for one command name, under its {@link #reportedCommand reported name}. */
     public Timer commandTimer(String commandName) {
-        String tag = taggedCommands.contains(commandName) ? commandName : "OTHER";
-        return timerByCommand.computeIfAbsent(tag,
+        return timerByCommand.computeIfAbsent(reportedCommand(commandName),
                 name -> Timer.builder(MeterNames.COMMANDS).tag(MeterNames.TAG_COMMAND, name).register(registry));
+    }
+
+    /**
+     * Publishes the lines {@code log} dropped (see {@link MeterNames#LOG_DROPPED}). The registry holds
+     * {@code dropped} weakly, so the caller keeps it for as long as the meter should read it.
+     */
+    public void countLogDrops(String log, Number dropped) {
+        FunctionCounter.builder(MeterNames.LOG_DROPPED, dropped, Number::doubleValue)
+                .tag(MeterNames.TAG_LOG, log)
+                .description("log lines dropped because the log's queue was full or closed")
+                .register(registry);
+    }
+
+    /** Lines {@code log} dropped so far, as published; 0 before {@link #countLogDrops} was called for it. */
+    public long logDrops(String log) {
+        FunctionCounter counter = registry.find(MeterNames.LOG_DROPPED).tag(MeterNames.TAG_LOG, log).functionCounter();
+        return counter == null ? 0 : (long) counter.count();
     }
 
     /** Publishes a gauge of virtual threads alive now, counted by the server. */

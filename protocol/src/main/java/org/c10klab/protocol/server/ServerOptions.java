@@ -3,9 +3,11 @@ package org.c10klab.protocol.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.c10klab.protocol.ProtocolLimits;
+import org.c10klab.protocol.log.LoggingOptions;
 import org.c10klab.protocol.plugin.CommandPlugins;
 import org.c10klab.protocol.plugin.PluginException;
 import org.c10klab.protocol.plugin.PluginLoader;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every server model takes (DESIGN section 3), as a picocli mixin. */
@@ -71,6 +73,10 @@ public final class ServerOptions {
             description = "Load extra commands from the plugin jars in DIR (see the README's Plugins section); "
                     + "a jar that fails to load or clashes stops the start (default: no plugins).")
     public Path pluginFolder;
+
+    /** {@code --access-log}, {@code --log-file} and the other logging options. */
+    @Mixin
+    public LoggingOptions logging = new LoggingOptions();
 
     /** The protocol limits these options describe. */
     public ProtocolLimits limits() {

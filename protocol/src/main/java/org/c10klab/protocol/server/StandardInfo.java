@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.c10klab.protocol.observe.MeterNames;
 import org.c10klab.protocol.observe.ServerMetrics;
 
 /** The INFO fields every model reports; a model adds its own (transport, virtual threads, pool size). */
@@ -32,6 +33,8 @@ public final class StandardInfo {
         fields.put("connections_open", metrics.activeConnections());
         fields.put("connections_total", metrics.acceptedConnections());
         fields.put("connections_rejected", metrics.rejectedSummary());
+        fields.put("log_dropped_access", metrics.logDrops(MeterNames.LOG_ACCESS));
+        fields.put("log_dropped_server", metrics.logDrops(MeterNames.LOG_SERVER));
         // ThreadMXBean counts platform threads only; models with virtual threads add their own count.
         fields.put("threads_platform", ManagementFactory.getThreadMXBean().getThreadCount());
         fields.put("uptime_seconds", Duration.ofNanos(System.nanoTime() - startNanos).toSeconds());

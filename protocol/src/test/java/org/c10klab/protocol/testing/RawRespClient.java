@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A RESP client on a plain socket, for tests, that returns replies exactly as they came off the wire. */
 public final class RawRespClient implements AutoCloseable {
@@ -48,6 +50,21 @@ public final class RawRespClient implements AutoCloseable {
     public String call(String request) throws IOException {
         send(request);
         return readReply();
+    }
+
+    /** Sends {@code request} {@code times} over in one write (a pipeline) and reads as many replies. */
+    public List<String> pipeline(String request, int times) throws IOException {
+        send(request.repeat(times));
+        List<String> replies = new ArrayList<>(times);
+        for (int i = 0; i < times; i++) {
+            replies.add(readReply());
+        }
+        return replies;
+    }
+
+    /** This end of the connection: the remote address the server sees. */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
     /** One whole reply, nested arrays included, as raw text. */
