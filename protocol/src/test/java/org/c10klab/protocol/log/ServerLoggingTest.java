@@ -44,8 +44,8 @@ class ServerLoggingTest {
         Path file = dir.resolve("access.log");
         try (ServerLogging logging = ServerLogging.start(options(file, true), metrics)) {
             ConnectionLog connection = logging.accessLog().opened(CLIENT);
-            connection.answered("PING", SimpleString.PONG, 42_000);
-            connection.answered("nosuch", ErrorReply.err("unknown command 'nosuch'"), 1_500);
+            connection.answered(metrics.reportedCommand("PING"), SimpleString.PONG, 42_000);
+            connection.answered(metrics.reportedCommand("nosuch"), ErrorReply.err("unknown command 'nosuch'"), 1_500);
             connection.protocolError("expected '$', got 'x'");
             connection.closed();
             logging.accessLog().opened(CLIENT).rejected(MeterNames.REASON_IDLE);
@@ -93,7 +93,7 @@ class ServerLoggingTest {
         try (ServerLogging logging = ServerLogging.start(options(file, false), metrics)) {
             ConnectionLog connection = logging.accessLog().opened(CLIENT);
             for (int i = 0; i < 3; i++) {
-                connection.answered("PING", SimpleString.PONG, 1_000);
+                connection.answered(metrics.reportedCommand("PING"), SimpleString.PONG, 1_000);
             }
             connection.closed();
         }
