@@ -9,6 +9,7 @@ import java.util.Set;
 import org.c10klab.netty.TransportSelection;
 import org.c10klab.protocol.server.DurationConverter;
 import org.c10klab.protocol.server.KernelSettings;
+import org.c10klab.protocol.server.LoadTarget;
 import picocli.CommandLine.Option;
 
 /**
@@ -106,7 +107,7 @@ public final class BalancerOptions {
         List<InetSocketAddress> addresses = new ArrayList<>();
         Set<InetSocketAddress> seen = new HashSet<>();
         for (String backend : backends) {
-            InetSocketAddress address = BackendAddress.resolve(backend.trim(), allowRemote);
+            InetSocketAddress address = LoadTarget.resolve(backend.trim(), "--backends", "relay clients to", allowRemote);
             if (!seen.add(address)) {
                 throw new IllegalArgumentException("--backends: " + backend + " is listed twice");
             }

@@ -26,7 +26,7 @@ class BalancerOptionsTest {
         "--backends 127.0.0.1:http                        | --backends: '127.0.0.1:http': port is not a number",
         "--backends 127.0.0.1:70000                       | --backends: '127.0.0.1:70000': port 70000 (expected: 1..65535)",
         "--backends 127.0.0.1:7391,127.0.0.1:7391         | --backends: 127.0.0.1:7391 is listed twice",
-        "--backends 10.1.2.3:7379                         | --backends: refusing 10.1.2.3:7379: it is not a loopback address",
+        "--backends 10.1.2.3:7379                         | --backends: refusing to relay clients to 10.1.2.3:7379: it is not a loopback address",
         "--bind 127.0.0.1                                 | Missing required option: '--backends=HOST:PORT'",
     })
     void badOptionsAreRefusedWithAClearMessage(String args, String message) {

@@ -1,13 +1,9 @@
 package org.c10klab.balancer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +14,7 @@ import org.c10klab.netty.NettyOptions;
 import org.c10klab.netty.NettyServer;
 import org.c10klab.netty.NettyServerCommand;
 import org.c10klab.protocol.server.ServerOptions;
+import org.c10klab.protocol.testing.HttpText;
 import org.c10klab.protocol.testing.RawRespClient;
 import picocli.CommandLine;
 
@@ -138,21 +135,8 @@ final class BalancerTestUtil {
         }
 
         /** The body of {@code GET path} on the metrics port, which must answer 200. */
-        String httpGet(String path) throws IOException {
-            HttpURLConnection http = (HttpURLConnection) URI.create("http://" + server.metricsAddress() + path)
-                    .toURL().openConnection();
-            try {
-                http.setConnectTimeout(2_000);
-                http.setReadTimeout(10_000);
-                if (http.getResponseCode() != 200) {
-                    throw new IOException("GET " + path + " answered " + http.getResponseCode());
-                }
-                try (InputStream body = http.getInputStream()) {
-                    return new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            } finally {
-                http.disconnect();
-            }
+        String httpGet(String path) throws IOException, InterruptedException {
+            return HttpText.get("http://" + server.metricsAddress() + path);
         }
 
         @Override

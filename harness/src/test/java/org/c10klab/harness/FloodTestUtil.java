@@ -8,12 +8,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.c10klab.harness.cli.FloodCommand;
 import org.c10klab.harness.flood.FloodConfig;
-import org.c10klab.harness.flood.TargetAddress;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
 import org.c10klab.netty.TransportSelection;
+import org.c10klab.protocol.server.LoadTarget;
 
 /** Runs floods the way {@code c10k flood} would, and checks the books of every run. */
 public final class FloodTestUtil {
@@ -29,7 +29,7 @@ public final class FloodTestUtil {
     /** As {@link #flood}, sampling the target as {@code sampling} says, keeping everything the reports get. */
     public static RunArtifacts floodArtifacts(SamplingOptions sampling, String... args) {
         FloodConfig config = FloodCommand.parseConfig(args);
-        FloodRun run = new FloodRun(config, TargetAddress.resolve(config.target(), false),
+        FloodRun run = new FloodRun(config, LoadTarget.resolve(config.target(), "--target", "flood", false),
                 TransportSelection.select(config.transport()), sampling, point -> { });
         try {
             RunArtifacts artifacts = run.run();

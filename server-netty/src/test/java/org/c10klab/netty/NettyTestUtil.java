@@ -1,10 +1,7 @@
 package org.c10klab.netty;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.server.ServerOptions;
 import org.c10klab.protocol.testing.ChildServerProcess;
+import org.c10klab.protocol.testing.HttpText;
 import org.c10klab.protocol.testing.RawRespClient;
 import picocli.CommandLine;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -138,21 +136,8 @@ final class NettyTestUtil {
         }
 
         /** The body of {@code GET path} on the metrics endpoint, which must answer 200. */
-        String httpGet(String path) throws IOException {
-            HttpURLConnection http = (HttpURLConnection) URI.create("http://" + listening().metrics() + path).toURL()
-                    .openConnection();
-            try {
-                http.setConnectTimeout(2_000);
-                http.setReadTimeout(10_000);
-                if (http.getResponseCode() != 200) {
-                    throw new IOException("GET " + path + " answered " + http.getResponseCode());
-                }
-                try (InputStream body = http.getInputStream()) {
-                    return new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            } finally {
-                http.disconnect();
-            }
+        String httpGet(String path) throws IOException, InterruptedException {
+            return HttpText.get("http://" + listening().metrics() + path);
         }
     }
 }

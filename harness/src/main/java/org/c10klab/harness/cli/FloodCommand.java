@@ -13,7 +13,6 @@ import org.c10klab.harness.flood.FileBudget;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.flood.Outcome;
-import org.c10klab.harness.flood.TargetAddress;
 import org.c10klab.harness.record.LiveMetricsServer;
 import org.c10klab.harness.report.ConsoleReport;
 import org.c10klab.harness.report.OutputFolder;
@@ -26,6 +25,7 @@ import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
 import org.c10klab.netty.TransportSelection;
+import org.c10klab.protocol.server.LoadTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,7 +99,7 @@ public final class FloodCommand implements Callable<Integer> {
         List<Threshold> thresholds;
         try {
             config = config();
-            address = TargetAddress.resolve(target, allowRemote);
+            address = LoadTarget.resolve(target, "--target", "flood", allowRemote);
             clientTransport = TransportSelection.select(config.transport());
             sampling = sampling();
             thresholds = flood.thresholds();

@@ -2,16 +2,13 @@ package org.c10klab.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.ScriptedServer;
 import org.c10klab.protocol.server.ListeningLine;
 import org.c10klab.protocol.testing.ChildServerProcess;
+import org.c10klab.protocol.testing.HttpText;
 import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,9 +30,7 @@ class BalancerProcessTest {
             try (RawRespClient client = balancer.connect()) {
                 assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
             }
-            String status = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://" + listening.metrics() + "/status")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String status = HttpText.get("http://" + listening.metrics() + "/status");
             assertThat(status).contains("backend0:address=" + backend.target() + ",state=up,");
 
             assertThat(balancer.terminate(Duration.ofSeconds(10))).isZero();

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +18,7 @@ import org.c10klab.harness.cli.C10k;
 import org.c10klab.harness.conformance.ConformanceTestUtil.RunningServer;
 import org.c10klab.harness.launch.ChildJvm;
 import org.c10klab.harness.launch.ServerProcess;
+import org.c10klab.protocol.testing.HttpText;
 import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -136,8 +133,6 @@ class PluginConformanceTest {
     }
 
     private static String scrape(ServerProcess server) throws IOException, InterruptedException {
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.metricsUrl())).build(), HttpResponse.BodyHandlers.ofString());
-        return metrics.body();
+        return HttpText.get(server.metricsUrl());
     }
 }

@@ -12,9 +12,9 @@ import org.c10klab.harness.ScriptedServer;
 import org.c10klab.harness.cli.FloodCommand;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.Outcome;
-import org.c10klab.harness.flood.TargetAddress;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.netty.TransportSelection;
+import org.c10klab.protocol.server.LoadTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,7 +27,7 @@ class FloodRunStopTest {
         try (ScriptedServer server = new ScriptedServer(ScriptedServer.neverReply())) {
             FloodConfig config = FloodCommand.parseConfig("--target", server.target(), "-c", "5", "--ramp", "4s",
                     "--response-timeout", "30s");
-            FloodRun run = new FloodRun(config, TargetAddress.resolve(config.target(), false),
+            FloodRun run = new FloodRun(config, LoadTarget.resolve(config.target(), "--target", "flood", false),
                     TransportSelection.select("auto"), SamplingOptions.none(), point -> { });
             CompletableFuture<FloodResult> result = CompletableFuture.supplyAsync(() -> {
                 try {
