@@ -7,16 +7,14 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.netty.NettyTestUtil.TestServer;
 import org.c10klab.protocol.log.ServerLogging;
-import org.c10klab.protocol.observe.MeterNames;
 import org.c10klab.protocol.testing.AccessLogLines;
+import org.c10klab.protocol.testing.AccessLogScenarios;
 import org.c10klab.protocol.testing.PingFlood;
 import org.c10klab.protocol.testing.RawRespClient;
 import org.c10klab.protocol.testing.StalledFifo;
@@ -39,44 +37,17 @@ class NettyAccessLogTest {
     @Test
     void aFloodLeavesALineForEveryConnectionAndEveryRequest() throws Exception {
         Path file = dir.resolve("access.log");
-        List<InetSocketAddress> clients;
-        long dropped;
         try (TestServer server = NettyTestUtil.start("--access-log", file.toString(), "--access-log-requests")) {
-            clients = PingFlood.run(server.address(), 10, 100);
-            server.server().stop(Duration.ofSeconds(2)); // flushes the access log
-            dropped = server.server().metrics().logDrops(MeterNames.LOG_ACCESS);
+            AccessLogScenarios.aFloodLeavesALineForEveryConnectionAndEveryRequest(server.server(), file);
         }
-
-        AccessLogLines lines = AccessLogLines.read(file);
-        assertThat(dropped).isZero();
-        assertThat(lines.events("open")).extracting(line -> line.get("remote"))
-                .containsExactlyInAnyOrderElementsOf(clients.stream().map(c -> "127.0.0.1:" + c.getPort()).toList());
-        assertThat(lines.events("close")).hasSize(10).allSatisfy(line -> assertThat(line).containsEntry("requests", "100"));
-        assertThat(lines.events("request")).hasSize(1000).allSatisfy(line -> assertThat(line)
-                .containsEntry("command", "PING").containsEntry("reply", "ok").containsKey("latency_us"));
-        assertThat(lines.size()).isEqualTo(10 + 10 + 1000);
     }
 
     @Test
     void aStalledAccessLogCostsDroppedLinesNotLatency() throws Exception {
-        int connections = 4;
-        int pings = 500;
         try (StalledFifo fifo = StalledFifo.create(dir, "access.fifo");
                 TestServer server = NettyTestUtil.start("--access-log", fifo.path().toString(), "--access-log-requests",
                         "--log-queue-size", "64")) {
-            long startNanos = System.nanoTime();
-            PingFlood.run(server.address(), connections, pings);
-            // A logger that waited for its file would never get here: nobody reads the pipe.
-            assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).isLessThan(Duration.ofSeconds(10));
-            assertThat(server.server().metrics().logDrops(MeterNames.LOG_ACCESS)).isPositive();
-
-            CompletableFuture<List<String>> received = fifo.drain();
-            server.server().stop(Duration.ofSeconds(2));
-            List<String> lines = received.get(10, TimeUnit.SECONDS);
-            long dropped = server.server().metrics().logDrops(MeterNames.LOG_ACCESS);
-
-            assertThat(lines.size() + dropped).as("%d lines received + %d dropped", lines.size(), dropped)
-                    .isEqualTo(connections + connections * pings + connections);
+            AccessLogScenarios.aStalledAccessLogCostsDroppedLinesNotLatency(server.server(), fifo);
         }
     }
 
