@@ -2,13 +2,12 @@ package org.c10klab.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.c10klab.balancer.BalancerTestUtil.TestBackend;
 import org.c10klab.balancer.BalancerTestUtil.TestBalancer;
+import org.c10klab.protocol.testing.GreedyWriter;
 import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,19 +35,9 @@ class BalancerRelayTest {
              TestBalancer balancer = BalancerTestUtil.balancer(o -> { }, backend);
              RawRespClient greedy = balancer.connect();
              RawRespClient bystander = balancer.connect()) {
-            AtomicLong requestsSent = new AtomicLong();
-            Thread writer = Thread.ofPlatform().name("greedy-writer").start(() -> {
-                try {
-                    while (requestsSent.get() * request.length < WRITE_CAP_BYTES && !Thread.currentThread().isInterrupted()) {
-                        greedy.send(request);
-                        requestsSent.incrementAndGet();
-                    }
-                } catch (IOException e) {
-                    // The socket closed under a blocked write: the test is over.
-                }
-            });
+            GreedyWriter writer = GreedyWriter.start(greedy, request, WRITE_CAP_BYTES);
 
-            long stalledAt = awaitStall(requestsSent);
+            long stalledAt = writer.awaitStall(STALL);
             assertThat(stalledAt * request.length)
                     .as("bytes written before the balancer stopped reading").isLessThan(KERNEL_BUFFERS_BYTES);
             Backend seen = balancer.backend(backend);
@@ -57,14 +46,7 @@ class BalancerRelayTest {
             assertThat(bystander.call("PING\r\n")).as("other clients still served").isEqualTo("+PONG\r\n");
 
             // Once the client reads, everything it sent is answered, in order.
-            writer.interrupt();
-            String expected = "$" + PAYLOAD_BYTES + "\r\n" + "x".repeat(PAYLOAD_BYTES) + "\r\n";
-            long answered = 0;
-            while (answered < requestsSent.get() || writer.isAlive()) {
-                assertThat(greedy.readReply()).isEqualTo(expected);
-                answered++;
-            }
-            assertThat(answered).isEqualTo(requestsSent.get());
+            writer.stopAndReadEveryReply("$" + PAYLOAD_BYTES + "\r\n" + "x".repeat(PAYLOAD_BYTES) + "\r\n");
         }
     }
 
@@ -79,22 +61,6 @@ class BalancerRelayTest {
             assertThat(client.readReply()).isEqualTo("+OK\r\n");
             assertThat(client.readReply()).isEqualTo("+PONG\r\n");
             assertThat(client.closedByServer()).isTrue();
-        }
-    }
-
-    /** Waits until the count stops growing for {@link #STALL}; returns it. */
-    private static long awaitStall(AtomicLong count) throws InterruptedException {
-        long last = -1;
-        long stableSince = System.nanoTime();
-        while (true) {
-            long now = count.get();
-            if (now != last) {
-                last = now;
-                stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince >= STALL.toNanos()) {
-                return now;
-            }
-            Thread.sleep(50);
         }
     }
 }

@@ -3,12 +3,11 @@ package org.c10klab.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.c10klab.netty.NettyTestUtil.TestServer;
+import org.c10klab.protocol.testing.GreedyWriter;
 import org.c10klab.protocol.testing.RawRespClient;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,48 +58,15 @@ class NettyFlowControlTest {
         try (TestServer server = NettyTestUtil.start("--transport", transport.cliName());
              RawRespClient greedy = server.connect();
              RawRespClient bystander = server.connect()) {
-            AtomicLong requestsSent = new AtomicLong();
-            Thread writer = Thread.ofPlatform().name("greedy-writer").start(() -> {
-                try {
-                    while (requestsSent.get() * request.length < WRITE_CAP_BYTES && !Thread.currentThread().isInterrupted()) {
-                        greedy.send(request);
-                        requestsSent.incrementAndGet();
-                    }
-                } catch (IOException e) {
-                    // The socket closed under a blocked write: the test is over.
-                }
-            });
+            GreedyWriter writer = GreedyWriter.start(greedy, request, WRITE_CAP_BYTES);
 
-            long stalledAt = awaitStall(requestsSent);
+            long stalledAt = writer.awaitStall(STALL);
             assertThat(stalledAt * request.length)
                     .as("bytes written before the server stopped reading").isLessThan(KERNEL_BUFFERS_BYTES);
             assertThat(bystander.call("PING\r\n")).isEqualTo("+PONG\r\n");
 
             // Once the client reads, everything it sent is answered, in order.
-            writer.interrupt();
-            String expected = "$16384\r\n" + "x".repeat(16 * 1024) + "\r\n";
-            long answered = 0;
-            while (answered < requestsSent.get() || writer.isAlive()) {
-                assertThat(greedy.readReply()).isEqualTo(expected);
-                answered++;
-            }
-            assertThat(answered).isEqualTo(requestsSent.get());
-        }
-    }
-
-    /** Waits until the count stops growing for {@link #STALL}; returns it. */
-    private static long awaitStall(AtomicLong count) throws InterruptedException {
-        long last = -1;
-        long stableSince = System.nanoTime();
-        while (true) {
-            long now = count.get();
-            if (now != last) {
-                last = now;
-                stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince >= STALL.toNanos()) {
-                return now;
-            }
-            Thread.sleep(50);
+            writer.stopAndReadEveryReply("$16384\r\n" + "x".repeat(16 * 1024) + "\r\n");
         }
     }
 
