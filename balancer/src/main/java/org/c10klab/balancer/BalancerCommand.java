@@ -3,15 +3,15 @@ package org.c10klab.balancer;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.c10klab.protocol.server.DurationConverter;
-import org.c10klab.protocol.server.ListeningLine;
-import org.c10klab.protocol.server.ServerRunner;
-import picocli.CommandLine;
+import org.c10klab.server.DurationConverter;
+import org.c10klab.server.ListeningLine;
+import org.c10klab.server.ServerRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k balancer}: runs the load balancer until SIGTERM or SIGINT. */
 @Command(name = "balancer", mixinStandardHelpOptions = true,

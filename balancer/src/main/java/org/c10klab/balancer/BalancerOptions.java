@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.c10klab.netty.TransportSelection;
-import org.c10klab.protocol.server.DurationConverter;
-import org.c10klab.protocol.server.KernelSettings;
-import org.c10klab.protocol.server.LoadTarget;
+import org.c10klab.server.DurationConverter;
+import org.c10klab.server.KernelSettings;
+import org.c10klab.server.LoadTarget;
+import org.c10klab.server.transport.TransportSelection;
 import picocli.CommandLine.Option;
 
 /**

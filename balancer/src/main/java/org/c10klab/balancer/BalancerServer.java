@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.c10klab.netty.NettyTransport;
-import org.c10klab.netty.TransportSelection;
-import org.c10klab.protocol.observe.MetricsHttpServer;
-import org.c10klab.protocol.server.KernelSettings;
+import org.c10klab.server.KernelSettings;
+import org.c10klab.server.observe.MetricsHttpServer;
+import org.c10klab.server.transport.NettyTransport;
+import org.c10klab.server.transport.TransportSelection;
 
 /**
  * A TCP load balancer on Netty: accepts clients, relays each to one healthy backend chosen by the

@@ -3,7 +3,7 @@ package org.c10klab.balancer;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * The {@code /status} page: INFO-like {@code name:value} lines for the balancer, then one line per

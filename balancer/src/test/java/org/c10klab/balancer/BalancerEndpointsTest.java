@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.balancer.BalancerTestUtil.TestBackend;
 import org.c10klab.balancer.BalancerTestUtil.TestBalancer;
-import org.c10klab.protocol.testing.RawRespClient;
+import org.c10klab.server.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

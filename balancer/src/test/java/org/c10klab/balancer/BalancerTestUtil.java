@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 import org.c10klab.netty.NettyOptions;
 import org.c10klab.netty.NettyServer;
 import org.c10klab.netty.NettyServerCommand;
-import org.c10klab.protocol.server.ServerOptions;
-import org.c10klab.protocol.testing.HttpText;
-import org.c10klab.protocol.testing.RawRespClient;
+import org.c10klab.server.ServerOptions;
+import org.c10klab.server.testing.HttpText;
+import org.c10klab.server.testing.RawRespClient;
 import picocli.CommandLine;
 
 /**

@@ -12,8 +12,8 @@ import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
-import org.c10klab.netty.TransportSelection;
-import org.c10klab.protocol.server.LoadTarget;
+import org.c10klab.server.LoadTarget;
+import org.c10klab.server.transport.TransportSelection;
 
 /** Runs floods the way {@code c10k flood} would, and checks the books of every run. */
 public final class FloodTestUtil {

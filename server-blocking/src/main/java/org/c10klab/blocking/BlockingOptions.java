@@ -1,7 +1,7 @@
 package org.c10klab.blocking;
 
 import java.time.Duration;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 import picocli.CommandLine.Option;
 
 /**

@@ -2,13 +2,13 @@ package org.c10klab.blocking;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import org.c10klab.protocol.server.ServerOptions;
-import org.c10klab.protocol.server.ServerRunner;
-import picocli.CommandLine;
+import org.c10klab.server.ServerOptions;
+import org.c10klab.server.ServerRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k server blocking}: runs one of the thread models until SIGTERM or SIGINT. */
 @Command(name = "blocking", mixinStandardHelpOptions = true,

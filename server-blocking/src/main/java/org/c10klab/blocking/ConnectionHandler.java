@@ -15,14 +15,14 @@ import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.command.CpuBurner;
 import org.c10klab.protocol.command.Reply;
-import org.c10klab.protocol.log.ConnectionLog;
-import org.c10klab.protocol.observe.MeterNames;
-import org.c10klab.protocol.observe.ServerMetrics;
 import org.c10klab.protocol.resp.ErrorReply;
 import org.c10klab.protocol.resp.ProtocolException;
 import org.c10klab.protocol.resp.RespCommand;
 import org.c10klab.protocol.resp.RespEncoder;
 import org.c10klab.protocol.resp.RespStreamReader;
+import org.c10klab.server.log.ConnectionLog;
+import org.c10klab.server.observe.MeterNames;
+import org.c10klab.server.observe.ServerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

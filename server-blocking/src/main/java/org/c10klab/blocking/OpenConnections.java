@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.c10klab.protocol.observe.ServerMetrics;
+import org.c10klab.server.observe.ServerMetrics;
 
 /**
  * The server's open connections: the {@code --max-connections} gate in front of accept(), the

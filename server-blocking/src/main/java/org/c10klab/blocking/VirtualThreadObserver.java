@@ -7,7 +7,7 @@ import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.c10klab.protocol.observe.ServerMetrics;
+import org.c10klab.server.observe.ServerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

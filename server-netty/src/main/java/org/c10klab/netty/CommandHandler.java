@@ -13,13 +13,13 @@ import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.command.Reply;
-import org.c10klab.protocol.log.AccessLog;
-import org.c10klab.protocol.log.ConnectionLog;
-import org.c10klab.protocol.observe.MeterNames;
-import org.c10klab.protocol.observe.ServerMetrics;
 import org.c10klab.protocol.resp.ProtocolException;
 import org.c10klab.protocol.resp.RespCommand;
 import org.c10klab.protocol.resp.RespValue;
+import org.c10klab.server.log.AccessLog;
+import org.c10klab.server.log.ConnectionLog;
+import org.c10klab.server.observe.MeterNames;
+import org.c10klab.server.observe.ServerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,9 +6,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.group.ChannelGroup;
 import java.util.concurrent.TimeUnit;
-import org.c10klab.protocol.log.AccessLog;
-import org.c10klab.protocol.observe.MeterNames;
-import org.c10klab.protocol.observe.ServerMetrics;
+import org.c10klab.server.log.AccessLog;
+import org.c10klab.server.observe.MeterNames;
+import org.c10klab.server.observe.ServerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,8 @@
 package org.c10klab.netty;
 
 import java.time.Duration;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
+import org.c10klab.server.transport.TransportSelection;
 import picocli.CommandLine.Option;
 
 /**

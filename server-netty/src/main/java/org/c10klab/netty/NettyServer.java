@@ -28,13 +28,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
-import org.c10klab.protocol.log.ServerLogging;
-import org.c10klab.protocol.observe.ServerMetrics;
 import org.c10klab.protocol.plugin.CommandPlugins;
-import org.c10klab.protocol.server.LabServer;
-import org.c10klab.protocol.server.ServerOptions;
-import org.c10klab.protocol.server.StandardInfo;
 import org.c10klab.protocol.store.LruStore;
+import org.c10klab.server.LabServer;
+import org.c10klab.server.ServerOptions;
+import org.c10klab.server.StandardInfo;
+import org.c10klab.server.log.ServerLogging;
+import org.c10klab.server.observe.ServerMetrics;
+import org.c10klab.server.transport.TransportSelection;
 
 /**
  * The event-loop model: a few threads serve every connection, and a waiting connection holds

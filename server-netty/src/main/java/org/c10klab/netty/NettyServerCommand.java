@@ -2,14 +2,14 @@ package org.c10klab.netty;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import org.c10klab.protocol.server.ServerOptions;
-import org.c10klab.protocol.server.ServerRunner;
-import picocli.CommandLine;
+import org.c10klab.server.ServerOptions;
+import org.c10klab.server.ServerRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k server netty}: runs the event-loop model until SIGTERM or SIGINT. */
 @Command(name = "netty", mixinStandardHelpOptions = true,

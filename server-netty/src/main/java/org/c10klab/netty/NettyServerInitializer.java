@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
-import org.c10klab.protocol.log.AccessLog;
-import org.c10klab.protocol.observe.ServerMetrics;
+import org.c10klab.server.log.AccessLog;
+import org.c10klab.server.observe.ServerMetrics;
 
 /** Builds each connection's pipeline: an optional idle timer, RESP framing, reply encoding, command handling. */
 final class NettyServerInitializer extends ChannelInitializer<Channel> {

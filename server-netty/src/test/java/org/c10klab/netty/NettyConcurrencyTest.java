@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.netty.NettyTestUtil.TestServer;
-import org.c10klab.protocol.testing.RawRespClient;
+import org.c10klab.server.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

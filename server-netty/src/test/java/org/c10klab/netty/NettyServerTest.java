@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.netty.NettyTestUtil.TestServer;
-import org.c10klab.protocol.testing.RawRespClient;
+import org.c10klab.server.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import redis.clients.jedis.Jedis;

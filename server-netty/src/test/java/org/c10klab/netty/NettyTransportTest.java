@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.netty.NettyTestUtil.TestServer;
-import org.c10klab.protocol.testing.RawRespClient;
+import org.c10klab.server.testing.RawRespClient;
+import org.c10klab.server.transport.NettyTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
-/** Every transport this machine offers serves the protocol; choosing one is explicit and explained. */
+/** Every transport this machine offers serves the protocol; an unknown one is a usage error. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class NettyTransportTest {
 
@@ -33,36 +33,6 @@ class NettyTransportTest {
             assertThat(client.readReply()).isEqualTo("+OK\r\n");
             assertThat(client.readReply()).isEqualTo("+PONG\r\n");
         }
-    }
-
-    @Test
-    void autoTakesTheFirstAvailableTransportAndSaysWhyOthersWereSkipped() {
-        TransportSelection selection = TransportSelection.select("auto");
-
-        NettyTransport expected = NettyTransport.IO_URING.isAvailable() ? NettyTransport.IO_URING
-                : NettyTransport.EPOLL.isAvailable() ? NettyTransport.EPOLL : NettyTransport.NIO;
-        assertThat(selection.transport()).isEqualTo(expected);
-        assertThat(selection.automatic()).isTrue();
-        assertThat(selection.skipped().keySet()).allMatch(skipped -> skipped.ordinal() < expected.ordinal());
-        assertThat(selection.describe()).startsWith("netty transport: " + expected.cliName() + " (auto");
-        selection.skipped().forEach((skipped, why) ->
-                assertThat(selection.describe()).contains("skipped " + skipped.cliName() + ": " + why));
-    }
-
-    @Test
-    void aNamedTransportIsTakenAsIsOrRefused() {
-        assertThat(TransportSelection.select("nio")).isEqualTo(
-                new TransportSelection(NettyTransport.NIO, false, Map.of()));
-        for (NettyTransport transport : NettyTransport.values()) {
-            if (!transport.isAvailable()) {
-                assertThatThrownBy(() -> TransportSelection.select(transport.cliName()))
-                        .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageStartingWith("transport " + transport.cliName() + " is unavailable here: ");
-            }
-        }
-        assertThatThrownBy(() -> TransportSelection.select("kqueue"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown transport 'kqueue' (expected: auto, io_uring, epoll, nio)");
     }
 
     @Test

@@ -23,12 +23,12 @@ import org.c10klab.harness.report.BacklogCsv;
 import org.c10klab.harness.report.BacklogReport;
 import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.harness.report.ResultJson;
-import org.c10klab.protocol.server.DurationConverter;
-import picocli.CommandLine;
+import org.c10klab.server.DurationConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k backlog}: the "tune the backlog" experiment, from options to a report and backlog.json/csv/md. */
 @Command(name = "backlog", mixinStandardHelpOptions = true, sortOptions = false,

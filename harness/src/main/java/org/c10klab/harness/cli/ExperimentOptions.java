@@ -13,10 +13,10 @@ import org.c10klab.harness.experiment.ModelSetup;
 import org.c10klab.harness.experiment.ServerWarmup;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.report.OutputFolder;
-import org.c10klab.netty.TransportSelection;
-import org.c10klab.protocol.server.DurationConverter;
-import picocli.CommandLine;
+import org.c10klab.server.DurationConverter;
+import org.c10klab.server.transport.TransportSelection;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * What {@code compare} and {@code sweep} take besides the flood, as a picocli mixin: which models, their

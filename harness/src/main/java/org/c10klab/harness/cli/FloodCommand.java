@@ -24,14 +24,14 @@ import org.c10klab.harness.result.TimelinePoint;
 import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
-import org.c10klab.netty.TransportSelection;
-import org.c10klab.protocol.server.LoadTarget;
-import picocli.CommandLine;
+import org.c10klab.server.LoadTarget;
+import org.c10klab.server.transport.TransportSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k flood}: the load driver and referee, from options to a result, a report and an exit code. */
 @Command(name = "flood", mixinStandardHelpOptions = true, sortOptions = false,

@@ -10,10 +10,10 @@ import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.flood.Protocol;
 import org.c10klab.harness.report.Threshold;
-import org.c10klab.protocol.server.DurationConverter;
-import picocli.CommandLine;
+import org.c10klab.server.DurationConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * What a flood does and how it is refereed, as a picocli mixin shared by {@code flood}, {@code compare} and

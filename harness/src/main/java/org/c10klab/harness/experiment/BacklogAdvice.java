@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * What backlog a burst needs, said from the cells' numbers: the smallest backlog tried that took the

@@ -9,7 +9,7 @@ import org.c10klab.harness.record.LatencyLog;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.ListenQueueDrops;
 import org.c10klab.harness.run.RunArtifacts;
-import org.c10klab.protocol.server.ListeningLine;
+import org.c10klab.server.ListeningLine;
 
 /**
  * One burst against one backlog: how each client ended, when the connects succeeded, and what the

@@ -11,7 +11,7 @@ import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.RunInfo;
 import org.c10klab.harness.run.SamplingOptions;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * {@code c10k compare}'s engine: each model of a plan in turn, in its own JVM, under the same flood. A model

@@ -1,6 +1,6 @@
 package org.c10klab.harness.experiment;
 
-import org.c10klab.protocol.server.KernelSettings;
+import org.c10klab.server.KernelSettings;
 
 /**
  * The host's accept-queue settings, read before and after an experiment that changes them inside a

@@ -11,7 +11,7 @@ import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.record.EnvironmentProbe;
 import org.c10klab.harness.result.TimelinePoint;
 import org.c10klab.harness.run.SamplingOptions;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * The classic university lab on backlog and concurrency, run for real: five stages of bursts

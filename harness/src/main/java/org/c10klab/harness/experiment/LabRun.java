@@ -7,7 +7,7 @@ import org.c10klab.harness.record.LatencyLog;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.TargetSample;
 import org.c10klab.harness.run.RunArtifacts;
-import org.c10klab.protocol.server.ListeningLine;
+import org.c10klab.server.ListeningLine;
 
 /**
  * One model under one burst in one stage of the lab, with each client's wait: what the lab's

@@ -2,7 +2,7 @@ package org.c10klab.harness.experiment;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.c10klab.harness.run.RunArtifacts;
-import org.c10klab.protocol.server.ListeningLine;
+import org.c10klab.server.ListeningLine;
 
 /**
  * One model's turn in an experiment: how it went, what the server said, and what the flood measured.

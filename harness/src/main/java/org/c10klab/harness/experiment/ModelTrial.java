@@ -11,8 +11,8 @@ import org.c10klab.harness.result.TimelinePoint;
 import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
-import org.c10klab.netty.TransportSelection;
-import org.c10klab.protocol.server.ListeningLine;
+import org.c10klab.server.ListeningLine;
+import org.c10klab.server.transport.TransportSelection;
 
 /**
  * One model in its own JVM under one flood: start it, flood it while sampling its /proc and

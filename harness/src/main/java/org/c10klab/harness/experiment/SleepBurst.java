@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.c10klab.harness.cli.FloodCommand;
 import org.c10klab.harness.flood.FloodConfig;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * The flood the backlog experiment and the lab are made of: clients that all connect at once and

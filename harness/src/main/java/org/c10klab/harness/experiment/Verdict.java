@@ -11,7 +11,7 @@ import org.c10klab.harness.flood.CommandSpec;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.report.Units;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * The plain-language verdict of a comparison: who answered everything, what failed where and why, and

@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.c10klab.netty.NettyTransport;
+import org.c10klab.server.transport.NettyTransport;
 
 /**
  * Drives one flood: a Netty event-loop group of a handful of threads holding every connection, one

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.c10klab.protocol.server.ListeningLine;
+import org.c10klab.server.ListeningLine;
 
 /**
  * A server model running in its own child JVM, so its threads, memory and GC are its own when the

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 import org.c10klab.harness.flood.FileBudget;
 import org.c10klab.harness.result.Environment;
-import org.c10klab.protocol.server.KernelSettings;
+import org.c10klab.server.KernelSettings;
 
 /** Reads the machine and the kernel settings a run's results depend on. */
 public final class EnvironmentProbe {

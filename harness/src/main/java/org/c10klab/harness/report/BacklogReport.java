@@ -10,7 +10,7 @@ import org.c10klab.harness.experiment.ClientOutcomes;
 import org.c10klab.harness.experiment.OverflowTimeline;
 import org.c10klab.harness.experiment.SynRetransmits;
 import org.c10klab.harness.result.Environment;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * The backlog experiment as Markdown, printed on stdout and written to backlog.md: the cells, the

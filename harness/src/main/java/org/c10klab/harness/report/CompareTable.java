@@ -10,7 +10,7 @@ import org.c10klab.harness.experiment.ComparePlan;
 import org.c10klab.harness.experiment.CompareResult;
 import org.c10klab.harness.experiment.ModelRun;
 import org.c10klab.harness.experiment.ModelSetup;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /** A comparison on stdout: what will run, then one row per model side by side, then the verdict. */
 public final class CompareTable {

@@ -12,7 +12,7 @@ import org.c10klab.harness.result.LatencySummary;
 import org.c10klab.harness.result.OutcomeCounts;
 import org.c10klab.harness.result.TargetSample;
 import org.c10klab.harness.result.TargetSummary;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /** The final table on stdout: what ran, how everything ended, latency, the target, notes, verdicts. */
 public final class ConsoleReport {

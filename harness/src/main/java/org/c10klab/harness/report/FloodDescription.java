@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.Protocol;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /** A flood in one line of prose, for experiment reports that run the same flood against several servers. */
 public final class FloodDescription {

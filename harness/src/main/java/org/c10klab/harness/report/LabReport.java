@@ -14,7 +14,7 @@ import org.c10klab.harness.experiment.SynRetransmits;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.result.Environment;
 import org.c10klab.harness.result.TargetSample;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * The lab's answers as Markdown, printed on stdout and written to lab.md; the sections are the lab's

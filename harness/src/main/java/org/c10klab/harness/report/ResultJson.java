@@ -16,7 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.c10klab.harness.result.FloodResult;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * results.json: the result tree in snake_case, durations as typed on the command line ({@code 2s}),

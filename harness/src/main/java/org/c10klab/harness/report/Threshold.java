@@ -8,7 +8,7 @@ import org.c10klab.harness.result.CheckResult;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.LatencySummary;
 import org.c10klab.harness.result.OutcomeCounts;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * One {@code --assert} threshold, e.g. {@code p99<50ms}, {@code errors<1%}, {@code connect_timeout=0},

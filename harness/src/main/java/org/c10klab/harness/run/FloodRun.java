@@ -26,7 +26,7 @@ import org.c10klab.harness.result.OutcomeCounts;
 import org.c10klab.harness.result.RequestAccounting;
 import org.c10klab.harness.result.RunInfo;
 import org.c10klab.harness.result.TimelinePoint;
-import org.c10klab.netty.TransportSelection;
+import org.c10klab.server.transport.TransportSelection;
 
 /**
  * One flood from start to result: engine, recorder, sampler and the kernel counters around it. The

@@ -11,7 +11,7 @@ import org.c10klab.harness.result.Environment;
 import org.c10klab.harness.result.ListenQueueDrops;
 import org.c10klab.harness.result.OutcomeCounts;
 import org.c10klab.harness.result.RequestAccounting;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * One line for each ambiguous outcome a run saw, on what it usually means on Linux (DESIGN section

@@ -2,7 +2,7 @@ package org.c10klab.harness.run;
 
 import java.time.Duration;
 import org.c10klab.harness.flood.FloodDefaults;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /**
  * What to watch of the target while a flood runs.

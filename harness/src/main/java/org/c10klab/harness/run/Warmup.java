@@ -14,9 +14,9 @@ import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodEngine;
 import org.c10klab.harness.flood.Protocol;
 import org.c10klab.harness.record.FloodRecorder;
-import org.c10klab.netty.NettyTransport;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.resp.RespStreamReader;
+import org.c10klab.server.transport.NettyTransport;
 
 /**
  * Runs the client's whole code path briefly against a listener inside this JVM before a flood, so the

@@ -12,7 +12,7 @@ import org.c10klab.harness.experiment.BacklogCell;
 import org.c10klab.harness.experiment.BacklogResult;
 import org.c10klab.harness.launch.NetworkNamespace;
 import org.c10klab.harness.report.ResultJson;
-import org.c10klab.protocol.server.KernelSettings;
+import org.c10klab.server.KernelSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.ScriptedServer;
-import org.c10klab.protocol.server.ListeningLine;
-import org.c10klab.protocol.testing.ChildServerProcess;
-import org.c10klab.protocol.testing.HttpText;
-import org.c10klab.protocol.testing.RawRespClient;
+import org.c10klab.server.ListeningLine;
+import org.c10klab.server.testing.ChildServerProcess;
+import org.c10klab.server.testing.HttpText;
+import org.c10klab.server.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

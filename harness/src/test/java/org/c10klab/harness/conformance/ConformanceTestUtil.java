@@ -15,9 +15,9 @@ import org.c10klab.harness.experiment.LabModel;
 import org.c10klab.netty.NettyOptions;
 import org.c10klab.netty.NettyServer;
 import org.c10klab.netty.NettyServerCommand;
-import org.c10klab.protocol.server.LabServer;
-import org.c10klab.protocol.server.ServerOptions;
-import org.c10klab.protocol.testing.RawRespClient;
+import org.c10klab.server.LabServer;
+import org.c10klab.server.ServerOptions;
+import org.c10klab.server.testing.RawRespClient;
 import picocli.CommandLine;
 
 /** Starts any of the five models on a real loopback socket and talks raw RESP to it. */

@@ -13,8 +13,8 @@ import org.c10klab.harness.cli.FloodCommand;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.result.FloodResult;
-import org.c10klab.netty.TransportSelection;
-import org.c10klab.protocol.server.LoadTarget;
+import org.c10klab.server.LoadTarget;
+import org.c10klab.server.transport.TransportSelection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

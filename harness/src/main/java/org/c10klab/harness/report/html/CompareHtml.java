@@ -20,7 +20,7 @@ import org.c10klab.harness.report.svg.LineChart;
 import org.c10klab.harness.report.svg.Scale;
 import org.c10klab.harness.report.svg.Series;
 import org.c10klab.harness.result.TimelinePoint;
-import org.c10klab.protocol.server.DurationConverter;
+import org.c10klab.server.DurationConverter;
 
 /** report.html of a comparison: the verdict, the table, the charts, the scenario, the machine, and how to rerun it. */
 public final class CompareHtml {

@@ -1,0 +1,80 @@
+package org.c10klab.server.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link ServerMetrics} publishes the DESIGN section 4 meters, leaves out jvm.threads.states, and bounds command tags. */
+class ServerMetricsTest {
+
+    private final ServerMetrics metrics = new ServerMetrics("virtual");
+
+    @AfterEach
+    void close() {
+        metrics.close();
+    }
+
+    @Test
+    void scrapeHasTheServerMetersTaggedWithTheModel() {
+        metrics.connectionOpened();
+        metrics.connectionOpened();
+        metrics.connectionClosed();
+        metrics.connectionRejected(MeterNames.REASON_MAX_CLIENTS);
+        metrics.protocolError();
+        metrics.commandTimer("PING").record(Duration.ofMillis(3));
+        metrics.gaugeVirtualThreads(() -> 7);
+
+        String scrape = metrics.scrape();
+        assertThat(scrape).contains(
+                "server_connections_active{model=\"virtual\"} 1",
+                "server_connections_accepted_total{model=\"virtual\"} 2",
+                "server_connections_rejected_total{model=\"virtual\",reason=\"max_clients\"} 1",
+                "server_connections_rejected_total{model=\"virtual\",reason=\"protocol_error\"} 1",
+                "server_protocol_errors_total{model=\"virtual\"} 1",
+                "server_commands_seconds_count{command=\"PING\",model=\"virtual\"} 1",
+                "server_threads_virtual{model=\"virtual\"} 7");
+        assertThat(metrics.activeConnections()).isEqualTo(1);
+        assertThat(metrics.acceptedConnections()).isEqualTo(2);
+        assertThat(metrics.rejectedSummary().split(",")).containsExactlyInAnyOrder("max_clients=1", "protocol_error=1");
+    }
+
+    @Test
+    void jvmBindersArePresentButThreadStatesAreNot() {
+        String scrape = metrics.scrape();
+        assertThat(scrape).contains("jvm_threads_live_threads{model=\"virtual\"}", "jvm_threads_peak_threads",
+                "jvm_memory_used_bytes", "process_uptime_seconds");
+        assertThat(scrape).doesNotContain("jvm_threads_states");
+    }
+
+    @Test
+    void unknownCommandNamesShareOneOtherTimer() {
+        Timer foo = metrics.commandTimer("FOO");
+        Timer bar = metrics.commandTimer("BAR\r\n");
+        assertThat(foo).isSameAs(bar);
+        assertThat(foo.getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("OTHER");
+        assertThat(metrics.commandTimer("GET")).isSameAs(metrics.commandTimer("GET")).isNotSameAs(foo);
+        foo.record(Duration.ofMillis(1));
+        bar.record(Duration.ofMillis(1));
+        assertThat(metrics.scrape()).contains("server_commands_seconds_count{command=\"OTHER\",model=\"virtual\"} 2")
+                .doesNotContain("command=\"FOO\"");
+    }
+
+    @Test
+    void pluginCommandsGetTimersOfTheirOwnAndOtherNamesStillShareOne() {
+        try (ServerMetrics withPlugins = new ServerMetrics("netty", Set.of("UPPER"))) {
+            assertThat(withPlugins.commandTimer("UPPER").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("UPPER");
+            assertThat(withPlugins.commandTimer("PING").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("PING");
+            assertThat(withPlugins.commandTimer("LOWER").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("OTHER");
+        }
+        assertThat(metrics.commandTimer("UPPER").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("OTHER");
+    }
+
+    @Test
+    void noRejectionsReadsNone() {
+        assertThat(metrics.rejectedSummary()).isEqualTo("none");
+    }
+}
