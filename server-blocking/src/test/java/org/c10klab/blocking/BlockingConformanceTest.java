@@ -43,7 +43,9 @@ class BlockingConformanceTest {
                     .isInstanceOf(JedisDataException.class).hasMessage("ERR value is not an integer or out of range");
 
             Map<String, String> info = BlockingTestUtil.parseInfo(jedis.info());
+            // The INFO itself is the one request in flight, as its connection is the one open.
             assertThat(info).containsEntry("model", model.cliName()).containsEntry("connections_open", "1")
+                    .containsEntry("requests_in_flight", "1")
                     .containsKeys("threads_platform", "threads_virtual", "connection_threads", "backlog_effective");
             assertThat(info.get("threads_virtual")).isEqualTo(model == Model.VIRTUAL ? "1" : "0");
         }
