@@ -30,7 +30,7 @@ class BlockingConcurrencyTest {
                 for (RawRespClient client : connections) {
                     client.send("SLEEP 1000\r\n");
                 }
-                // At once: all hundred wait together. One after another, one at a time would.
+                // At once means all hundred wait together; one after another, at most one would be in flight.
                 server.awaitRequestsInFlight(clients);
                 for (RawRespClient client : connections) {
                     assertThat(client.readReply()).isEqualTo("+OK\r\n");

@@ -29,7 +29,7 @@ class NettyConcurrencyTest {
                 for (RawRespClient client : clients) {
                     client.send("SLEEP 1000\r\n");
                 }
-                // Together: all hundred wait at once. One after another, one at a time would.
+                // Together means all hundred wait at once; one after another, at most one would be in flight.
                 server.awaitRequestsInFlight(100);
                 for (RawRespClient client : clients) {
                     assertThat(client.readReply()).isEqualTo("+OK\r\n");
