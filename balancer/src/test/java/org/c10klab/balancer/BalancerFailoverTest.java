@@ -178,7 +178,8 @@ class BalancerFailoverTest {
                         return;
                     }
                     pongs.incrementAndGet();
-                    // Paced, so 30 loops leave the two cores room for the balancer, its health checks and new clients.
+                    // The load's pace, not a synchronisation: 30 loops leave the two cores room for the
+                    // balancer, its health checks and new clients.
                     Thread.sleep(PING_PAUSE.toMillis());
                 }
             } catch (IOException e) {

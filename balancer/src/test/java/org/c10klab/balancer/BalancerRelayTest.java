@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.c10klab.balancer.BalancerTestUtil.TestBackend;
 import org.c10klab.balancer.BalancerTestUtil.TestBalancer;
 import org.c10klab.server.testing.GreedyWriter;
+import org.c10klab.server.testing.KernelSocketBuffers;
 import org.c10klab.server.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,15 +17,15 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BalancerRelayTest {
 
-    /** Far more than every kernel buffer on the way holds, so only back-pressure stalls the writer. */
-    private static final long WRITE_CAP_BYTES = 512L * 1024 * 1024;
     /**
-     * What the kernel may hold between a writer that never reads and the backend: four sockets' send
-     * and receive buffers (client to balancer, balancer to backend, and the replies back), each up to
-     * the tcp_wmem and tcp_rmem maxima (4 + 32 MiB here), though autotuning grows them less: 17 MiB
-     * measured. Without back-pressure the writer reaches {@link #WRITE_CAP_BYTES}.
+     * The most a writer that never reads can get out while the balancer pushes back: the kernel's
+     * buffers of four connection directions (client to balancer, balancer to backend, and the
+     * replies back), each at the largest this host's settings allow (autotuning grows them less: 17
+     * MiB measured in all), plus the balancer's and the backend's own buffers.
      */
-    private static final long KERNEL_BUFFERS_BYTES = 64L * 1024 * 1024;
+    private static final long BACK_PRESSURE_BOUND_BYTES = 4 * KernelSocketBuffers.perDirectionBytes() + 8L * 1024 * 1024;
+    /** Twice the bound: a balancer that never stops reading lets the writer get all of it out, past the bound. */
+    private static final long WRITE_CAP_BYTES = 2 * BACK_PRESSURE_BOUND_BYTES;
     private static final Duration STALL = Duration.ofSeconds(1);
     private static final int PAYLOAD_BYTES = 16 * 1024;
 
@@ -39,7 +40,7 @@ class BalancerRelayTest {
 
             long stalledAt = writer.awaitStall(STALL);
             assertThat(stalledAt * request.length)
-                    .as("bytes written before the balancer stopped reading").isLessThan(KERNEL_BUFFERS_BYTES);
+                    .as("bytes written before the balancer stopped reading").isLessThan(BACK_PRESSURE_BOUND_BYTES);
             Backend seen = balancer.backend(backend);
             assertThat(seen.bytesToBackend()).as("relayed to the backend")
                     .isGreaterThan(seen.bytesFromBackend()).isLessThanOrEqualTo(stalledAt * request.length);

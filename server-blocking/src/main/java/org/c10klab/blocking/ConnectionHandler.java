@@ -177,25 +177,30 @@ final class ConnectionHandler implements Runnable {
     private boolean answer(RespCommand command, OutputStream out) throws IOException, InterruptedException {
         long startNanos = System.nanoTime();
         String name = command.name();
-        Reply reply = executor.execute(command);
-        switch (reply) {
-            case Reply.Now now -> { } // nothing to wait for
-            case Reply.NowThenClose thenClose -> { }
-            case Reply.AfterSleep sleep -> {
-                out.flush(); // earlier pipelined replies should not wait for this one
-                Thread.sleep(sleep.millis());
+        metrics.requestReceived();
+        try {
+            Reply reply = executor.execute(command);
+            switch (reply) {
+                case Reply.Now now -> { } // nothing to wait for
+                case Reply.NowThenClose thenClose -> { }
+                case Reply.AfterSleep sleep -> {
+                    out.flush(); // earlier pipelined replies should not wait for this one
+                    Thread.sleep(sleep.millis());
+                }
+                case Reply.AfterWork work -> {
+                    out.flush();
+                    CpuBurner.burn(work.micros());
+                }
             }
-            case Reply.AfterWork work -> {
-                out.flush();
-                CpuBurner.burn(work.micros());
-            }
+            long latencyNanos = System.nanoTime() - startNanos;
+            String reported = metrics.reportedCommand(name);
+            metrics.commandTimer(reported).record(latencyNanos, TimeUnit.NANOSECONDS);
+            connection.answered(reported, reply.value(), latencyNanos);
+            out.write(RespEncoder.encode(reply.value()));
+            return !(reply instanceof Reply.NowThenClose);
+        } finally {
+            metrics.requestsSettled(1); // answered, or given up by a forced stop or a broken socket
         }
-        long latencyNanos = System.nanoTime() - startNanos;
-        String reported = metrics.reportedCommand(name);
-        metrics.commandTimer(reported).record(latencyNanos, TimeUnit.NANOSECONDS);
-        connection.answered(reported, reply.value(), latencyNanos);
-        out.write(RespEncoder.encode(reply.value()));
-        return !(reply instanceof Reply.NowThenClose);
     }
 
     private void closeSocket() {

@@ -43,7 +43,9 @@ class BlockingConformanceTest {
                     .isInstanceOf(JedisDataException.class).hasMessage("ERR value is not an integer or out of range");
 
             Map<String, String> info = BlockingTestUtil.parseInfo(jedis.info());
+            // The INFO itself is the one request in flight, as its connection is the one open.
             assertThat(info).containsEntry("model", model.cliName()).containsEntry("connections_open", "1")
+                    .containsEntry("requests_in_flight", "1")
                     .containsKeys("threads_platform", "threads_virtual", "connection_threads", "backlog_effective");
             assertThat(info.get("threads_virtual")).isEqualTo(model == Model.VIRTUAL ? "1" : "0");
         }
@@ -158,18 +160,22 @@ class BlockingConformanceTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void idleConnectionsAreClosedAndCounted(Model model) throws Exception {
-        try (RunningServer server = BlockingTestUtil.start(model, "--idle-timeout", "200ms")) {
+        Duration idleTimeout = Duration.ofSeconds(1);
+        try (RunningServer server = BlockingTestUtil.start(model, "--idle-timeout", idleTimeout.toMillis() + "ms")) {
             try (RawRespClient idle = server.connect()) {
                 assertThat(idle.call("PING\r\n")).isEqualTo("+PONG\r\n");
                 long start = System.nanoTime();
-                idle.setReadTimeout(Duration.ofSeconds(5));
+                idle.setReadTimeout(idleTimeout.plusSeconds(5));
                 assertThat(idle.closedByServer()).isTrue();
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), Duration.ofSeconds(3));
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .isBetween(idleTimeout.multipliedBy(3).dividedBy(4), idleTimeout.plusSeconds(3));
             }
             try (RawRespClient client = server.connect()) {
-                // A slow but not idle client is not cut off: each request restarts the clock.
-                for (int i = 0; i < 3; i++) {
-                    Thread.sleep(100);
+                // A slow but not idle client is not cut off: each request restarts the clock. The pauses
+                // are the scenario: each a quarter of the timeout (room for a loaded machine), together
+                // longer than it, so a clock that never restarted would close the connection.
+                for (int i = 0; i < 5; i++) {
+                    Thread.sleep(idleTimeout.dividedBy(4));
                     assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
                 }
                 assertThat(BlockingTestUtil.info(client).get("connections_rejected")).isEqualTo("idle_timeout=1");

@@ -26,8 +26,11 @@ class BlockingServerProcessTest {
         try (ChildServer child = ChildServer.launch(0, "--model", "threads", "--drain-timeout", "5s");
                 RawRespClient client = child.connect()) {
             assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
-            client.send("SLEEP 1000\r\n");
-            Thread.sleep(200); // the SLEEP is under way
+            client.send("SLEEP 2000\r\n");
+            try (RawRespClient observer = child.connect()) {
+                // 2 in flight: the SLEEP and this INFO.
+                BlockingTestUtil.awaitInfo(observer, info -> info.get("requests_in_flight").equals("2"));
+            }
 
             child.process().destroy(); // SIGTERM
             assertThat(client.readReply()).isEqualTo("+OK\r\n");

@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.c10klab.server.ServerOptions;
 import org.c10klab.server.testing.ChildServerProcess;
 import org.c10klab.server.testing.RawRespClient;
+import org.c10klab.server.testing.ServerStates;
 import picocli.CommandLine;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
@@ -85,6 +87,11 @@ final class BlockingTestUtil {
         return parseInfo(reply.substring(reply.indexOf("\r\n") + 2));
     }
 
+    /** Asks INFO on {@code client} until {@code until} accepts its fields; returns them. */
+    static Map<String, String> awaitInfo(RawRespClient client, Predicate<Map<String, String>> until) {
+        return parseInfo(ServerStates.awaitInfo(client, reply -> until.test(parseInfo(reply))));
+    }
+
     /** A server started in this JVM for one test; closing it stops it and releases its meters. */
     record RunningServer(BlockingServer server) implements AutoCloseable {
 
@@ -100,6 +107,11 @@ final class BlockingTestUtil {
             // RESP2 as the server speaks it, without the HELLO probe Jedis would warn about.
             return new Jedis("127.0.0.1", server.localAddress().getPort(),
                     DefaultJedisClientConfig.builder().timeoutMillis(10_000).serverDefaultProtocol().build());
+        }
+
+        /** Waits until exactly {@code expected} requests are in flight; unlike INFO, this works in the serial model too. */
+        void awaitRequestsInFlight(long expected) {
+            ServerStates.awaitRequestsInFlight(server.metrics(), expected);
         }
 
         /** INFO over a new connection; not for the serial model while another connection is open. */

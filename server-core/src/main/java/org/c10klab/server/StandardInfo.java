@@ -33,6 +33,8 @@ public final class StandardInfo {
         fields.put("connections_open", metrics.activeConnections());
         fields.put("connections_total", metrics.acceptedConnections());
         fields.put("connections_rejected", metrics.rejectedSummary());
+        // The INFO being answered is one of them, as its connection is one of connections_open.
+        fields.put("requests_in_flight", metrics.requestsInFlight());
         fields.put("log_dropped_access", metrics.logDrops(MeterNames.LOG_ACCESS));
         fields.put("log_dropped_server", metrics.logDrops(MeterNames.LOG_SERVER));
         // ThreadMXBean counts platform threads only; models with virtual threads add their own count.

@@ -50,6 +50,10 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     /** The client half-closed; close once everything it sent is answered. */
     private boolean inputShutdown;
     private boolean unflushed;
+    /** Requests read and not yet answered (held ones and an owed one included); the server's gauge sums them. */
+    private int inFlight;
+    /** The channel is gone and wrote its requests in flight off: answers arriving later settle nothing. */
+    private boolean inactive;
 
     CommandHandler(CommandExecutor executor, ServerMetrics metrics, AccessLog accessLog, EventLoopWaits waits,
                    PendingReplies pending) {
@@ -75,6 +79,8 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        settle(inFlight);
+        inactive = true;
         connection.closed();
         ctx.fireChannelInactive();
     }
@@ -84,6 +90,8 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
         if (closing) {
             return;
         }
+        inFlight++;
+        metrics.requestReceived();
         if (waiting || !held.isEmpty() || !ctx.channel().isWritable()) {
             held.add(request);
             updateReading();
@@ -139,6 +147,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
             case ProtocolException error -> {
                 metrics.protocolError();
                 connection.protocolError(error.getMessage());
+                settle(1);
                 answerThenClose(error.toReply());
             }
             default -> throw new IllegalArgumentException("not a request: " + request);
@@ -178,8 +187,12 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
         answered(commandName, value, startNanos);
     }
 
-    /** Times the command and logs it, from the start of its execution until its reply is handed to the channel. */
+    /**
+     * Counts the command out of flight, then times and logs it, from the start of its execution until
+     * its reply is handed to the channel.
+     */
     private void answered(String commandName, RespValue value, long startNanos) {
+        settle(1);
         long latencyNanos = System.nanoTime() - startNanos;
         String reported = metrics.reportedCommand(commandName);
         metrics.commandTimer(reported).record(latencyNanos, TimeUnit.NANOSECONDS);
@@ -214,10 +227,19 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
 
     private void answerThenClose(RespValue value) {
         closing = true;
+        settle(held.size()); // nothing behind a QUIT or a protocol error is answered
         held.clear();
         unflushed = false;
         ctx.writeAndFlush(value).addListener(ChannelFutureListener.CLOSE);
         updateReading();
+    }
+
+    /** {@code requests} of this connection's requests in flight are over: answered, or given up. */
+    private void settle(int requests) {
+        if (!inactive) {
+            inFlight -= requests;
+            metrics.requestsSettled(requests);
+        }
     }
 
     private void closeIfAllAnswered() {

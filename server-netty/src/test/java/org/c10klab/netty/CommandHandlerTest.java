@@ -112,6 +112,36 @@ class CommandHandlerTest {
         assertThat(pending.awaitNone(Duration.ZERO)).isTrue();
     }
 
+    @Test
+    void aSleepAndTheRequestsHeldBehindItAreInFlightUntilAnswered() {
+        send("SLEEP 100\r\nPING\r\nPING\r\n");
+        assertThat(metrics.requestsInFlight()).isEqualTo(3);
+
+        advanceMillis(100);
+
+        assertThat(written()).isEqualTo("+OK\r\n+PONG\r\n+PONG\r\n");
+        assertThat(metrics.requestsInFlight()).isZero();
+    }
+
+    @Test
+    void aRequestBehindQuitLeavesFlightUnanswered() {
+        send("SLEEP 100\r\nQUIT\r\nPING\r\n");
+        advanceMillis(100);
+
+        assertThat(written()).isEqualTo("+OK\r\n+OK\r\n");
+        assertThat(metrics.requestsInFlight()).isZero();
+    }
+
+    @Test
+    void aClosedConnectionsRequestsLeaveFlightOnceAndForAll() {
+        send("SLEEP 100\r\nPING\r\n");
+        channel.close();
+        assertThat(metrics.requestsInFlight()).isZero();
+
+        advanceMillis(100);
+        assertThat(metrics.requestsInFlight()).as("after the orphaned SLEEP's timer fired").isZero();
+    }
+
     private void send(String bytes) {
         channel.writeInbound(Unpooled.copiedBuffer(bytes, StandardCharsets.US_ASCII));
     }

@@ -113,7 +113,7 @@ class NettyAccessLogTest {
         Map.Entry<Integer, String> emptyQueue = run("--log-queue-size", "0");
         assertThat(emptyQueue.getKey()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(emptyQueue.getValue()).startsWith("--log-queue-size: 0 (expected: >= 1)" + System.lineSeparator());
-        assertThat(NettyTestUtil.awaitServerThreads(0)).as("no event loop left behind").isZero();
+        NettyTestUtil.awaitNoServerThreads("no event loop left behind");
     }
 
     /** Runs the command as the CLI would, for options that must fail before it serves; its exit code and stderr. */

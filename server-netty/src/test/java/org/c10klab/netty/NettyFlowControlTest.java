@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.netty.NettyTestUtil.TestServer;
 import org.c10klab.server.testing.GreedyWriter;
+import org.c10klab.server.testing.KernelSocketBuffers;
 import org.c10klab.server.testing.RawRespClient;
 import org.c10klab.server.transport.NettyTransport;
 import org.junit.jupiter.api.Timeout;
@@ -18,13 +19,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class NettyFlowControlTest {
 
-    /** Far more than the kernel's socket buffers hold, so only a server that stops reading stalls the writer. */
-    private static final long WRITE_CAP_BYTES = 256L * 1024 * 1024;
     /**
-     * What the kernel may hold for one connection: the client's send buffer plus the server's receive
-     * buffer (tcp_wmem and tcp_rmem maxima, 4 + 32 MiB here), with room to spare; 6-8 MiB measured.
+     * The most a writer that never reads can get out while the server pushes back: requests in the
+     * kernel's buffers on the way in, and as many bytes already answered whose replies fill them on
+     * the way out, both at the largest this host's settings allow (6-8 MiB measured in all), plus
+     * the server's own buffers (the 64 KiB write mark, one read batch held).
      */
-    private static final long KERNEL_BUFFERS_BYTES = 64L * 1024 * 1024;
+    private static final long BACK_PRESSURE_BOUND_BYTES = 2 * KernelSocketBuffers.perDirectionBytes() + 8L * 1024 * 1024;
+    /** Twice the bound: a server that never stops reading lets the writer get all of it out, past the bound. */
+    private static final long WRITE_CAP_BYTES = 2 * BACK_PRESSURE_BOUND_BYTES;
     private static final Duration STALL = Duration.ofSeconds(1);
 
     @ParameterizedTest
@@ -63,7 +66,7 @@ class NettyFlowControlTest {
 
             long stalledAt = writer.awaitStall(STALL);
             assertThat(stalledAt * request.length)
-                    .as("bytes written before the server stopped reading").isLessThan(KERNEL_BUFFERS_BYTES);
+                    .as("bytes written before the server stopped reading").isLessThan(BACK_PRESSURE_BOUND_BYTES);
             assertThat(bystander.call("PING\r\n")).isEqualTo("+PONG\r\n");
 
             // Once the client reads, everything it sent is answered, in order.

@@ -37,10 +37,12 @@ class NettyServerTest {
             assertThat(NettyTestUtil.infoField(info, "io_threads")).isEqualTo(String.valueOf(Runtime.getRuntime().availableProcessors()));
             assertThat(NettyTestUtil.infoField(info, "offload_threads")).isEqualTo("0");
             assertThat(NettyTestUtil.infoField(info, "connections_open")).isEqualTo("1");
+            assertThat(NettyTestUtil.infoField(info, "requests_in_flight")).as("the INFO itself").isEqualTo("1");
             assertThat(NettyTestUtil.infoField(info, "sleep_blocks_loop")).isEqualTo("no");
 
             String scrape = server.server().metrics().scrape();
             assertThat(scrape).contains("server_connections_active{model=\"netty\"} 1")
+                    .contains("server_requests_in_flight{model=\"netty\"} 0")
                     .contains("server_connections_accepted_total{model=\"netty\"} 1")
                     .containsPattern("server_commands_seconds_count\\{command=\"GET\",model=\"netty\"} 2");
         }

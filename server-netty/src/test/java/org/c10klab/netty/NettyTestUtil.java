@@ -1,5 +1,7 @@
 package org.c10klab.netty;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.c10klab.server.ServerOptions;
 import org.c10klab.server.testing.ChildServerProcess;
 import org.c10klab.server.testing.HttpText;
 import org.c10klab.server.testing.RawRespClient;
+import org.c10klab.server.testing.ServerStates;
 import picocli.CommandLine;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
@@ -61,17 +63,11 @@ final class NettyTestUtil {
     }
 
     /**
-     * Waits up to two seconds for {@link #serverThreads()} to reach {@code expected}: a terminated
-     * executor's thread may take a moment more to exit.
-     *
-     * @return the count when it got there or time ran out
+     * Waits until no {@link #serverThreads() server thread} is left, failing as {@code description}:
+     * a terminated executor's thread may take a moment more to exit.
      */
-    static long awaitServerThreads(long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (serverThreads() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return serverThreads();
+    static void awaitNoServerThreads(String description) {
+        ServerStates.await().untilAsserted(() -> assertThat(serverThreads()).as(description).isZero());
     }
 
     /** A RESP array of bulk strings, as a client library sends it. */
@@ -93,6 +89,11 @@ final class NettyTestUtil {
 
         RawRespClient connect() throws IOException {
             return new RawRespClient(address());
+        }
+
+        /** Waits until exactly {@code expected} requests are read and not yet answered (a pending SLEEP counts). */
+        void awaitRequestsInFlight(long expected) {
+            ServerStates.awaitRequestsInFlight(server.metrics(), expected);
         }
 
         /** A Redis client that speaks RESP2 without asking: the lab has no HELLO, as Redis before 6. */

@@ -18,6 +18,8 @@ public final class MeterNames {
     public static final String CONNECTIONS_ACCEPTED = "server.connections.accepted";
     /** Counter: connections refused or closed by the server for a reason, tagged {@link #TAG_REASON}. */
     public static final String CONNECTIONS_REJECTED = "server.connections.rejected";
+    /** Gauge: requests read whose reply is not written yet, e.g. a pending SLEEP and the requests queued behind it. */
+    public static final String REQUESTS_IN_FLIGHT = "server.requests.in.flight";
     /** Timer: command execution, including any SLEEP or WORK, tagged {@link #TAG_COMMAND}. */
     public static final String COMMANDS = "server.commands";
     /** Counter: requests that were not valid RESP; their connections were closed. */

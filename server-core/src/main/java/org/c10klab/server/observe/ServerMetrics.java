@@ -31,6 +31,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final AtomicLong activeConnections = new AtomicLong();
+    private final AtomicLong requestsInFlight = new AtomicLong();
     private final Counter accepted;
     private final Counter protocolErrors;
     private final ConcurrentMap<String, Counter> rejectedByReason = new ConcurrentHashMap<>();
@@ -62,6 +63,7 @@ public final class ServerMetrics implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         registry.gauge(MeterNames.CONNECTIONS_ACTIVE, activeConnections);
+        registry.gauge(MeterNames.REQUESTS_IN_FLIGHT, requestsInFlight);
         accepted = registry.counter(MeterNames.CONNECTIONS_ACCEPTED);
         protocolErrors = registry.counter(MeterNames.PROTOCOL_ERRORS);
     }
@@ -95,6 +97,21 @@ public final class ServerMetrics implements AutoCloseable {
     /** Connections accepted since start. */
     public long acceptedConnections() {
         return (long) accepted.count();
+    }
+
+    /** A request was read; it is in flight until {@link #requestsSettled} counts it out. */
+    public void requestReceived() {
+        requestsInFlight.incrementAndGet();
+    }
+
+    /** {@code requests} in flight are over: answered, or given up because their connection closed. */
+    public void requestsSettled(long requests) {
+        requestsInFlight.addAndGet(-requests);
+    }
+
+    /** Requests read whose reply is not written yet: a pending SLEEP counts, and so do requests queued behind it. */
+    public long requestsInFlight() {
+        return requestsInFlight.get();
     }
 
     /** A connection was refused or closed for {@code reason} (see the {@code REASON_} names). */
