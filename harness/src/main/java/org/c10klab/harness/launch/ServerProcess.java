@@ -117,13 +117,6 @@ public final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The last lines the child wrote to stderr, for error messages. */
-    public List<String> stderrTail() {
-        synchronized (stderrTail) {
-            return List.copyOf(stderrTail);
-        }
-    }
-
     /**
      * Sends SIGTERM and waits for the graceful stop; kills the child if it has not exited within
      * {@link #STOP_TIMEOUT}.
