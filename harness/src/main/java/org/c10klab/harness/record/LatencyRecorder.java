@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
 import org.c10klab.harness.result.LatencySummary;
@@ -61,6 +62,11 @@ public final class LatencyRecorder {
     /** A copy of the whole-run histogram of everything flushed so far. */
     public synchronized Histogram totalHistogram() {
         return total.copy();
+    }
+
+    /** A value {@code histogram} recorded, in seconds: the middle of its bucket, as HdrHistogram reports values. */
+    public static double seconds(Histogram histogram, HistogramIterationValue recorded) {
+        return histogram.medianEquivalentValue(recorded.getValueIteratedTo()) / 1e6;
     }
 
     /** Percentiles of {@code histogram}, in milliseconds. */

@@ -111,7 +111,8 @@ public final class FloodRun {
                 sampler.targetSummary(), listenQueue.orElse(null),
                 OutcomeNotes.explain(config, environment, connections, requests, accounting, listenQueue.orElse(null)),
                 List.of(), sampler.timeline());
-        return new RunArtifacts(result, registry.scrape(), sampler.histogramLog());
+        return new RunArtifacts(result, registry.scrape(), sampler.histogramLog(),
+                recorder.connectLatency().totalHistogram(), recorder.requestLatency().totalHistogram());
     }
 
     /** Ctrl-C: start nothing more, close every connection; {@link #run()} returns a partial result. Any thread. */
