@@ -9,6 +9,7 @@ import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
 import org.c10klab.harness.result.LatencySummary;
+import org.c10klab.harness.result.Rounding;
 
 /**
  * Latency for one phase of a run, in microseconds: an HdrHistogram {@link Recorder} that event loops
@@ -75,7 +76,7 @@ public final class LatencyRecorder {
         if (count == 0) {
             return LatencySummary.EMPTY;
         }
-        return new LatencySummary(count, millis(histogram.getMinValue()), round(histogram.getMean() / 1000.0),
+        return new LatencySummary(count, millis(histogram.getMinValue()), Rounding.thousandths(histogram.getMean() / 1000.0),
                 millis(histogram.getValueAtPercentile(50)), millis(histogram.getValueAtPercentile(90)),
                 millis(histogram.getValueAtPercentile(99)), millis(histogram.getValueAtPercentile(99.9)),
                 millis(histogram.getMaxValue()));
@@ -93,10 +94,6 @@ public final class LatencyRecorder {
     }
 
     private static double millis(long micros) {
-        return round(micros / 1000.0);
-    }
-
-    private static double round(double millis) {
-        return Math.round(millis * 1000.0) / 1000.0;
+        return Rounding.thousandths(micros / 1000.0);
     }
 }
