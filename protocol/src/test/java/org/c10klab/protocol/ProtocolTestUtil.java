@@ -1,6 +1,7 @@
 package org.c10klab.protocol;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -101,6 +102,15 @@ public final class ProtocolTestUtil {
             }
         }
         return commands;
+    }
+
+    /**
+     * Asserts that {@code decoder} holds no partial command: a PING fed to it next decodes as exactly
+     * PING, which a leftover line or frame would swallow, corrupt or reject.
+     */
+    public static void assertNothingLeftOver(RespRequestDecoder decoder) {
+        assertThat(decodeChunks(decoder, whole(bytes("*1\r\n$4\r\nPING\r\n")))).as("a PING decoded after it")
+                .containsExactly(RespCommand.of("PING"));
     }
 
     /** {@code wire} as one chunk. */

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.c10klab.harness.record.HarnessMeters;
-import org.c10klab.harness.record.LatencyLog;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.c10klab.harness.record.LatencyRecorder;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.ListenQueueDrops;
 import org.c10klab.harness.run.RunArtifacts;
@@ -50,12 +51,21 @@ public record BacklogCell(int backlog, int connections, int effectiveBacklog, in
     public static BacklogCell of(int backlog, ListeningLine server, RunArtifacts artifacts,
                                  List<OverflowTimeline.Rise> overflowRises) {
         FloodResult result = artifacts.result();
-        List<Double> connectSeconds = LatencyLog.samplesInSeconds(
-                LatencyLog.total(artifacts.histogramLog(), HarnessMeters.PHASE_CONNECT));
-        long atOnce = connectSeconds.stream().filter(s -> s < SynRetransmits.AT_ONCE_SECONDS).count();
+        Histogram connectMicros = artifacts.connectMicros();
+        long atOnce = 0;
+        Map<Integer, Long> bySecond = new TreeMap<>();
+        for (HistogramIterationValue recorded : connectMicros.recordedValues()) {
+            double seconds = LatencyRecorder.seconds(connectMicros, recorded);
+            long count = recorded.getCountAtValueIteratedTo();
+            if (seconds < SynRetransmits.AT_ONCE_SECONDS) {
+                atOnce += count;
+            }
+            bySecond.merge((int) Math.round(seconds), count, Long::sum);
+        }
+        List<ConnectStep> steps = bySecond.entrySet().stream()
+                .map(e -> new ConnectStep(e.getKey(), e.getValue())).toList();
         return new BacklogCell(backlog, result.config().connections(), server.backlog(), server.backlog() + 1,
-                ClientOutcomes.of(result), atOnce, steps(connectSeconds),
-                result.listenQueue(), overflowRises, null, result);
+                ClientOutcomes.of(result), atOnce, steps, result.listenQueue(), overflowRises, null, result);
     }
 
     /** This cell, marked as run inside {@code name}. */
@@ -85,11 +95,5 @@ public record BacklogCell(int backlog, int connections, int effectiveBacklog, in
             parts.add(step.seconds() + "s x" + step.count());
         }
         return parts.isEmpty() ? "-" : String.join(", ", parts);
-    }
-
-    private static List<ConnectStep> steps(List<Double> connectSeconds) {
-        Map<Integer, Long> bySecond = new TreeMap<>();
-        connectSeconds.forEach(s -> bySecond.merge((int) Math.round(s), 1L, Long::sum));
-        return bySecond.entrySet().stream().map(e -> new ConnectStep(e.getKey(), e.getValue())).toList();
     }
 }

@@ -9,6 +9,7 @@ import org.c10klab.harness.launch.ServerProcess;
 import org.c10klab.harness.record.EnvironmentProbe;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.result.Rounding;
 import org.c10klab.harness.result.RunInfo;
 import org.c10klab.harness.run.SamplingOptions;
 import org.c10klab.server.DurationConverter;
@@ -58,7 +59,7 @@ public final class Comparison {
             runs.add(run);
             listener.finished(run);
         }
-        double elapsedSeconds = Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3;
+        double elapsedSeconds = Rounding.thousandths((System.nanoTime() - startNanos) / 1e9);
         return new CompareResult(command, startedAt.toString(), elapsedSeconds, stopped, EnvironmentProbe.probe(),
                 plan, runs, Verdict.of(plan, runs));
     }

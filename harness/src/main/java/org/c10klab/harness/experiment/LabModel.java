@@ -29,11 +29,6 @@ public enum LabModel {
         return serverArgs;
     }
 
-    /** True for the models that run on server-blocking, which take its options (e.g. --pool-size). */
-    public boolean isBlocking() {
-        return this != NETTY;
-    }
-
     /**
      * @throws IllegalArgumentException naming the valid models
      */

@@ -1,9 +1,12 @@
 package org.c10klab.harness.experiment;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import org.c10klab.harness.record.HarnessMeters;
-import org.c10klab.harness.record.LatencyLog;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.c10klab.harness.record.LatencyRecorder;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.TargetSample;
 import org.c10klab.harness.run.RunArtifacts;
@@ -31,14 +34,13 @@ public record LabRun(int stage, LabModel model, int clients, Integer requestedBa
         waitSeconds = List.copyOf(waitSeconds);
     }
 
-    /** A finished trial, with the per-client times read back from its latency log. */
+    /** A finished trial, with the per-client times from its whole-run histograms. */
     public static LabRun of(int stage, int clients, Integer requestedBacklog, Duration sleep,
                             ModelTrial.Outcome outcome) {
         RunArtifacts artifacts = outcome.artifacts();
         ListeningLine server = outcome.server();
         return new LabRun(stage, outcome.model(), clients, requestedBacklog, server.backlog(), sleep,
-                LatencyLog.samplesInSeconds(LatencyLog.total(artifacts.histogramLog(), HarnessMeters.PHASE_CONNECT)),
-                LatencyLog.samplesInSeconds(LatencyLog.total(artifacts.histogramLog(), HarnessMeters.PHASE_REQUEST)),
+                samplesInSeconds(artifacts.connectMicros()), samplesInSeconds(artifacts.requestMicros()),
                 artifacts.result());
     }
 
@@ -65,5 +67,15 @@ public record LabRun(int stage, LabModel model, int clients, Integer requestedBa
     /** The server's last sample. */
     public TargetSample last() {
         return flood.target() == null ? TargetSample.NONE : flood.target().last();
+    }
+
+    /** Every sample of {@code micros}, one entry each, ascending, in seconds. */
+    private static List<Double> samplesInSeconds(Histogram micros) {
+        List<Double> samples = new ArrayList<>();
+        for (HistogramIterationValue recorded : micros.recordedValues()) {
+            samples.addAll(Collections.nCopies(Math.toIntExact(recorded.getCountAtValueIteratedTo()),
+                    LatencyRecorder.seconds(micros, recorded)));
+        }
+        return samples;
     }
 }

@@ -70,16 +70,6 @@ public record ModelSummary(long connectAttempts, long connectsOk, Map<String, Lo
                 && (requestsPlanned == null || requestsOk == requestsPlanned);
     }
 
-    /** Failed requests, all outcomes together. */
-    public long requestFailuresTotal() {
-        return requestFailures.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    /** Failed connection attempts, all outcomes together. */
-    public long connectFailuresTotal() {
-        return connectFailures.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     private static Map<String, Long> failures(OutcomeCounts counts) {
         Map<String, Long> failures = new LinkedHashMap<>();
         counts.counts().forEach((outcome, count) -> {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.c10klab.harness.record.EnvironmentProbe;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.report.Units;
+import org.c10klab.harness.result.Rounding;
 
 /**
  * {@code c10k sweep}'s engine: one {@link Comparison} per value of one parameter, in order. Ctrl-C
@@ -58,7 +59,7 @@ public final class Sweep {
             cells.add(new SweepCell(step.value(), comparison.run(step.command())));
             current = null;
         }
-        double elapsedSeconds = Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3;
+        double elapsedSeconds = Rounding.thousandths((System.nanoTime() - startNanos) / 1e9);
         boolean partial = stopped || cells.stream().anyMatch(cell -> cell.result().partial());
         return new SweepResult(command, startedAt.toString(), elapsedSeconds, partial, EnvironmentProbe.probe(),
                 parameter, numeric, cells, trends(parameter, cells));

@@ -12,7 +12,8 @@ import org.c10klab.harness.flood.OutcomeClassifier.Classification;
 /**
  * One simulated client, confined to one event loop: it connects, sends its share of the requests on
  * the closed or the open schedule, times every reply, and reports how each attempt and each request
- * ended. Nothing here blocks, and nothing here is touched from another thread.
+ * ended. Its connection moves through the {@link SlotState}s; nothing here blocks, and nothing here is
+ * touched from another thread.
  */
 final class ClientSlot {
 
@@ -28,12 +29,11 @@ final class ClientSlot {
     /** Open model: intended send times that are due and not yet sent. */
     private final ArrayDeque<Long> due = new ArrayDeque<>();
 
-    /** From connect() until the attempt's outcome is known. */
-    private boolean connecting;
+    private SlotState state = SlotState.IDLE;
+    /** The attempt out while {@link SlotState#CONNECTING}; null when it failed before it left (local limit). */
     private ChannelFuture pendingConnect;
+    /** The connection while {@link SlotState#CONNECTED} or {@link SlotState#CLOSING}; null otherwise. */
     private Channel channel;
-    /** Close requested on {@link #channel}: write nothing more. */
-    private boolean closing;
     private long sentOnConnection;
     private long repliesOnConnection;
     /** The connection timed out before it answered anything: connected, yet never served. */
@@ -45,9 +45,10 @@ final class ClientSlot {
     private long scheduleAnchorNanos = -1;
     private boolean timeoutArmed;
     private boolean thinking;
+    /** Start no more work: the deadline passed, the run was cancelled, or the only connection is over. */
     private boolean stopping;
+    /** Ctrl-C: what is still in flight or connecting ends as {@link Outcome#CANCELLED}. */
     private boolean cancelled;
-    private boolean finished;
 
     /**
      * @param template   the run's bootstrap (target, transport, options); this slot binds a copy to {@code loop}
@@ -72,7 +73,7 @@ final class ClientSlot {
 
     /** Begins this client's work; on {@link #loop()}. */
     void start() {
-        if (finished) {
+        if (state == SlotState.FINISHED) {
             return;
         }
         if (plan.hasDeadline()) {
@@ -86,26 +87,29 @@ final class ClientSlot {
 
     /** Ctrl-C: start nothing more, abandon what is in flight, close; on {@link #loop()}. */
     void cancel() {
-        if (finished) {
+        if (state == SlotState.FINISHED) {
             return;
         }
         cancelled = true;
         stopWork();
-        if (connecting) {
-            if (pendingConnect != null) {
-                // Fails the connect promise; onConnectDone counts it as cancelled.
-                pendingConnect.channel().close();
+        switch (state) {
+            case CONNECTING -> {
+                if (pendingConnect != null) {
+                    // Fails the connect promise; onConnectDone counts it as cancelled.
+                    pendingConnect.channel().close();
+                }
             }
-        } else if (channel != null) {
-            failInFlight(Outcome.CANCELLED, null);
-            close();
-        } else {
-            finish();
+            case CONNECTED -> {
+                failInFlight(Outcome.CANCELLED, null);
+                close();
+            }
+            case IDLE -> finish();
+            case CLOSING, FINISHED -> { } // the close under way ends it
         }
     }
 
     void onReply(Channel from, Reply reply) {
-        if (from != channel || closing) {
+        if (from != channel || state != SlotState.CONNECTED) {
             return;
         }
         InFlightRequest request = inFlight.poll();
@@ -127,7 +131,7 @@ final class ClientSlot {
     }
 
     void onFailure(Channel from, Classification failure) {
-        if (from != channel || closing) {
+        if (from != channel || state != SlotState.CONNECTED) {
             return;
         }
         failConnection(failure);
@@ -142,7 +146,7 @@ final class ClientSlot {
         observer.disconnected(silent);
         files.release();
         channel = null;
-        closing = false;
+        moveTo(SlotState.IDLE);
         if (plan.reconnect()) {
             pump();
         } else {
@@ -153,28 +157,27 @@ final class ClientSlot {
 
     /** Does whatever can be done now: connect, write what is due, close when done, or finish. */
     private void pump() {
-        if (finished) {
+        if (state == SlotState.FINISHED) {
             return;
         }
         if (!stopping && !beforeDeadline(System.nanoTime())) {
             stopWork();
         }
-        if (channel != null) {
-            if (!closing) {
+        switch (state) {
+            case CONNECTED -> {
                 writeWhatIsDue();
                 if (inFlight.isEmpty() && connectionDone()) {
                     close();
                 }
             }
-            return;
-        }
-        if (connecting) {
-            return;
-        }
-        if (wantsConnection()) {
-            connect();
-        } else if (!hasMoreWork()) {
-            finish();
+            case IDLE -> {
+                if (wantsConnection()) {
+                    connect();
+                } else if (!hasMoreWork()) {
+                    finish();
+                }
+            }
+            case CONNECTING, CLOSING, FINISHED -> { } // the attempt's or the close's completion pumps again
         }
     }
 
@@ -254,8 +257,8 @@ final class ClientSlot {
         sentOnConnection = 0;
         repliesOnConnection = 0;
         silent = false;
+        moveTo(SlotState.CONNECTING);
         observer.connectAttempted();
-        connecting = true;
         if (!files.tryAcquire()) {
             // Later, not inline: a slot that retries (reconnect) must not recurse through pump().
             Classification overBudget = new Classification(Outcome.LOCAL_LIMIT, LocalLimit.OPEN_FILES.label());
@@ -282,10 +285,9 @@ final class ClientSlot {
         }
         pendingConnect = null;
         if (attempt.isSuccess()) {
-            connecting = false;
+            moveTo(SlotState.CONNECTED);
             observer.connected(System.nanoTime() - startNanos);
             channel = attempt.channel();
-            closing = false;
             if (!channel.isActive()) {
                 onClosed(channel);
                 return;
@@ -303,7 +305,7 @@ final class ClientSlot {
     }
 
     private void onConnectFailed(Classification failure) {
-        connecting = false;
+        moveTo(SlotState.IDLE);
         observer.connectFailed(failure.outcome(), failure.detail());
         if (plan.reconnect()) {
             if (plan.openModel() && !due.isEmpty()) {
@@ -330,7 +332,7 @@ final class ClientSlot {
     }
 
     private void close() {
-        closing = true;
+        moveTo(SlotState.CLOSING);
         channel.close();
     }
 
@@ -346,7 +348,7 @@ final class ClientSlot {
     // One lazy timer per slot: when it fires early for a newer request, it re-arms instead of being cancelled.
     private void checkTimeout() {
         timeoutArmed = false;
-        if (channel == null || closing || inFlight.isEmpty()) {
+        if (state != SlotState.CONNECTED || inFlight.isEmpty()) {
             return;
         }
         if (System.nanoTime() - inFlight.peek().sentNanos() >= plan.responseTimeoutNanos()) {
@@ -363,7 +365,7 @@ final class ClientSlot {
     }
 
     private void onDeadline() {
-        if (!finished) {
+        if (state != SlotState.FINISHED) {
             stopWork();
             pump();
         }
@@ -389,13 +391,13 @@ final class ClientSlot {
     }
 
     private void scheduleNextTicket() {
-        if (!finished && !stopping && ticketPlanned(ticketsIssued)) {
+        if (state != SlotState.FINISHED && !stopping && ticketPlanned(ticketsIssued)) {
             loop.schedule(this::onTicket, ticketNanos(ticketsIssued) - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
     }
 
     private void onTicket() {
-        if (finished || stopping) {
+        if (state == SlotState.FINISHED || stopping) {
             return;
         }
         long now = System.nanoTime();
@@ -417,9 +419,12 @@ final class ClientSlot {
     }
 
     private void finish() {
-        if (!finished) {
-            finished = true;
-            onFinished.run();
-        }
+        moveTo(SlotState.FINISHED);
+        onFinished.run();
+    }
+
+    /** The one place the state changes; a move the table does not allow throws. */
+    private void moveTo(SlotState next) {
+        state = state.moveTo(next);
     }
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.c10klab.server.transport.NettyTransport;
 
 /**
@@ -44,7 +43,6 @@ public final class FloodEngine implements AutoCloseable {
     private volatile List<ClientSlot> slots = List.of();
     private volatile boolean stopped;
     private final CountDownLatch finished;
-    private final AtomicInteger slotsStarted = new AtomicInteger();
 
     /**
      * @param target    a resolved address; the loopback rule was applied by whoever resolved it
@@ -117,11 +115,6 @@ public final class FloodEngine implements AutoCloseable {
         }
     }
 
-    /** Clients whose start time has come. */
-    public int slotsStarted() {
-        return slotsStarted.get();
-    }
-
     /** Closes every connection left and stops the event loops. */
     @Override
     public void close() {
@@ -140,7 +133,6 @@ public final class FloodEngine implements AutoCloseable {
             slot.cancel();
             return;
         }
-        slotsStarted.incrementAndGet();
         slot.start();
     }
 

@@ -1,14 +1,10 @@
 package org.c10klab.harness.launch;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -53,21 +49,17 @@ public final class HarnessChild {
         LIVE.add(process);
         try {
             CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process));
-            Deque<String> tail = new ArrayDeque<>();
-            Thread errors = Thread.ofPlatform().daemon().name("child-stderr-" + process.pid())
-                    .start(() -> keepTail(process, tail));
+            StderrTail stderr = StderrTail.follow(process, STDERR_LINES_KEPT, "child");
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 stop(process);
                 throw new IOException("'c10k " + String.join(" ", c10kArgs) + "' did not finish within "
                         + timeout.toSeconds() + " s");
             }
-            errors.join(STOP_GRACE.toMillis());
+            stderr.awaitEnd(STOP_GRACE);
             String output = stdout.get();
             if (process.exitValue() != 0) {
-                synchronized (tail) {
-                    throw new IOException("'c10k " + String.join(" ", c10kArgs) + "' exited with "
-                            + process.exitValue() + ": " + String.join(System.lineSeparator(), tail));
-                }
+                throw new IOException("'c10k " + String.join(" ", c10kArgs) + "' exited with "
+                        + process.exitValue() + ": " + stderr.text());
             }
             return output;
         } catch (ExecutionException e) {
@@ -86,22 +78,6 @@ public final class HarnessChild {
             return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void keepTail(Process process, Deque<String> tail) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                synchronized (tail) {
-                    if (tail.size() == STDERR_LINES_KEPT) {
-                        tail.removeFirst();
-                    }
-                    tail.addLast(line);
-                }
-            }
-        } catch (IOException e) {
-            // the child is gone; what was kept is all there is
         }
     }
 

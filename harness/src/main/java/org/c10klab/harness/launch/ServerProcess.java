@@ -11,9 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -45,9 +43,9 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final ListeningLine listening;
-    private final Deque<String> stderrTail;
+    private final StderrTail stderrTail;
 
-    private ServerProcess(Process process, ListeningLine listening, Deque<String> stderrTail) {
+    private ServerProcess(Process process, ListeningLine listening, StderrTail stderrTail) {
         this.process = process;
         this.listening = listening;
         this.stderrTail = stderrTail;
@@ -78,8 +76,7 @@ public final class ServerProcess implements AutoCloseable {
         }
         Process process = new ProcessBuilder(ChildJvm.command(jvmOptions, c10kArgs)).start();
         LIVE.add(process);
-        Deque<String> stderrTail = new ArrayDeque<>();
-        drain(process, stderrTail);
+        StderrTail stderrTail = StderrTail.follow(process, STDERR_LINES_KEPT, "server");
         try {
             ListeningLine listening = awaitListening(process, String.join(" ", serverArgs), stderrTail);
             ServerProcess server = new ServerProcess(process, listening, stderrTail);
@@ -117,13 +114,6 @@ public final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The last lines the child wrote to stderr, for error messages. */
-    public List<String> stderrTail() {
-        synchronized (stderrTail) {
-            return List.copyOf(stderrTail);
-        }
-    }
-
     /**
      * Sends SIGTERM and waits for the graceful stop; kills the child if it has not exited within
      * {@link #STOP_TIMEOUT}.
@@ -155,7 +145,7 @@ public final class ServerProcess implements AutoCloseable {
         LIVE.remove(process);
     }
 
-    private static ListeningLine awaitListening(Process process, String what, Deque<String> stderrTail)
+    private static ListeningLine awaitListening(Process process, String what, StderrTail stderrTail)
             throws IOException {
         CompletableFuture<ListeningLine> listening = CompletableFuture.supplyAsync(() -> {
             try {
@@ -178,12 +168,12 @@ public final class ServerProcess implements AutoCloseable {
         try {
             ListeningLine line = listening.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (line == null) {
-                throw new IOException("server '" + what + "' exited before it listened: " + describe(stderrTail));
+                throw new IOException("server '" + what + "' exited before it listened: " + stderrTail.text());
             }
             return line;
         } catch (TimeoutException e) {
             throw new IOException("server '" + what + "' printed no LISTENING line within "
-                    + STARTUP_TIMEOUT.toSeconds() + " s: " + describe(stderrTail), e);
+                    + STARTUP_TIMEOUT.toSeconds() + " s: " + stderrTail.text(), e);
         } catch (ExecutionException e) {
             throw new IOException("could not read the output of server '" + what + "'", e.getCause());
         } catch (InterruptedException e) {
@@ -213,31 +203,7 @@ public final class ServerProcess implements AutoCloseable {
             }
             sleepBriefly();
         }
-        throw new IOException(health.uri() + " never answered 200: " + describe(stderrTail));
-    }
-
-    private static void drain(Process process, Deque<String> stderrTail) {
-        Thread.ofPlatform().daemon().name("server-stderr-" + process.pid()).start(() -> {
-            try (BufferedReader stderr = new BufferedReader(
-                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = stderr.readLine(); line != null; line = stderr.readLine()) {
-                    synchronized (stderrTail) {
-                        if (stderrTail.size() == STDERR_LINES_KEPT) {
-                            stderrTail.removeFirst();
-                        }
-                        stderrTail.addLast(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the child is gone; what we kept is all there is
-            }
-        });
-    }
-
-    private static String describe(Deque<String> stderrTail) {
-        synchronized (stderrTail) {
-            return stderrTail.isEmpty() ? "(no stderr)" : String.join(System.lineSeparator(), stderrTail);
-        }
+        throw new IOException(health.uri() + " never answered 200: " + stderrTail.text());
     }
 
     private static void sleepBriefly() throws IOException {

@@ -46,20 +46,10 @@ public final class FloodRecorder implements FloodObserver {
      */
     public FloodRecorder(MeterRegistry registry, Duration connectTimeout, Duration responseTimeout,
                          Duration distributionExpiry) {
-        connectTimer = Timer.builder(HarnessMeters.CONNECT)
-                .description("time to connect, successful attempts")
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(connectTimeout)
-                .maximumExpectedValue(connectTimeout.multipliedBy(2))
-                .distributionStatisticExpiry(distributionExpiry)
-                .register(registry);
-        requestTimer = Timer.builder(HarnessMeters.REQUEST)
-                .description("time to a reply, from the intended send time in the open model")
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(responseTimeout)
-                .maximumExpectedValue(responseTimeout.multipliedBy(2))
-                .distributionStatisticExpiry(distributionExpiry)
-                .register(registry);
+        connectTimer = latencyTimer(registry, HarnessMeters.CONNECT, "time to connect, successful attempts",
+                connectTimeout, distributionExpiry);
+        requestTimer = latencyTimer(registry, HarnessMeters.REQUEST,
+                "time to a reply, from the intended send time in the open model", responseTimeout, distributionExpiry);
         // Counters read from the tallies at scrape time: one increment per event, not two.
         for (Outcome outcome : Outcome.values()) {
             counter(registry, HarnessMeters.PHASE_CONNECT, outcome, connectOutcomes);
@@ -167,6 +157,18 @@ public final class FloodRecorder implements FloodObserver {
     /** The independent counts the outcomes must add up to. */
     public RequestAccounting accounting() {
         return new RequestAccounting(attempts.sum(), sent.sum(), unsent.sum(), unanswered.sum(), peakOpen.get());
+    }
+
+    // Histogram buckets for Prometheus, with one bucket edge at the timeout: who beat it.
+    private static Timer latencyTimer(MeterRegistry registry, String name, String description, Duration timeout,
+                                      Duration distributionExpiry) {
+        return Timer.builder(name)
+                .description(description)
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(timeout)
+                .maximumExpectedValue(timeout.multipliedBy(2))
+                .distributionStatisticExpiry(distributionExpiry)
+                .register(registry);
     }
 
     private static void counter(MeterRegistry registry, String phase, Outcome outcome, OutcomeTally tally) {

@@ -5,9 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
 import org.c10klab.harness.result.LatencySummary;
+import org.c10klab.harness.result.Rounding;
 
 /**
  * Latency for one phase of a run, in microseconds: an HdrHistogram {@link Recorder} that event loops
@@ -63,13 +65,18 @@ public final class LatencyRecorder {
         return total.copy();
     }
 
+    /** A value {@code histogram} recorded, in seconds: the middle of its bucket, as HdrHistogram reports values. */
+    public static double seconds(Histogram histogram, HistogramIterationValue recorded) {
+        return histogram.medianEquivalentValue(recorded.getValueIteratedTo()) / 1e6;
+    }
+
     /** Percentiles of {@code histogram}, in milliseconds. */
     public static LatencySummary summarize(Histogram histogram) {
         long count = histogram.getTotalCount();
         if (count == 0) {
             return LatencySummary.EMPTY;
         }
-        return new LatencySummary(count, millis(histogram.getMinValue()), round(histogram.getMean() / 1000.0),
+        return new LatencySummary(count, millis(histogram.getMinValue()), Rounding.thousandths(histogram.getMean() / 1000.0),
                 millis(histogram.getValueAtPercentile(50)), millis(histogram.getValueAtPercentile(90)),
                 millis(histogram.getValueAtPercentile(99)), millis(histogram.getValueAtPercentile(99.9)),
                 millis(histogram.getMaxValue()));
@@ -87,10 +94,6 @@ public final class LatencyRecorder {
     }
 
     private static double millis(long micros) {
-        return round(micros / 1000.0);
-    }
-
-    private static double round(double millis) {
-        return Math.round(millis * 1000.0) / 1000.0;
+        return Rounding.thousandths(micros / 1000.0);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
+import org.c10klab.harness.result.Rounding;
 import org.c10klab.harness.result.TargetSample;
 import org.c10klab.harness.result.TargetSummary;
 import org.c10klab.harness.result.TimelinePoint;
@@ -115,17 +116,14 @@ public final class RunSampler implements AutoCloseable {
             peak = peak.max(target);
             last = target;
         }
-        TimelinePoint point = new TimelinePoint(round((now - startNanos) / 1e9), recorder.openConnections(),
+        TimelinePoint point = new TimelinePoint(Rounding.thousandths((now - startNanos) / 1e9), recorder.openConnections(),
                 recorder.connectsOk(), recorder.connectsFailed(), requestsOk, recorder.requestsFailed(),
-                round(perSecond), requests.getTotalCount() == 0 ? 0 : round(requests.getValueAtPercentile(99) / 1000.0),
+                Rounding.thousandths(perSecond),
+                requests.getTotalCount() == 0 ? 0 : Rounding.thousandths(requests.getValueAtPercentile(99) / 1000.0),
                 target);
         timeline.add(point);
         lastNanos = now;
         lastRequestsOk = requestsOk;
         listener.accept(point);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000.0) / 1000.0;
     }
 }

@@ -1,11 +1,12 @@
 package org.c10klab.harness.report;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.c10klab.harness.experiment.BacklogCell;
 import org.c10klab.harness.experiment.BacklogResult;
 import org.c10klab.harness.experiment.ClientOutcomes;
 import org.c10klab.harness.result.Environment;
+import org.c10klab.harness.result.ListenQueueDrops;
 
 /** backlog.csv: one row per cell, with the kernel settings it ran under, for spreadsheets and plots. */
 public final class BacklogCsv {
@@ -25,24 +26,20 @@ public final class BacklogCsv {
         for (BacklogCell cell : result.cells()) {
             Environment kernel = cell.flood().environment();
             ClientOutcomes clients = cell.clients();
-            List<Object> fields = List.of(result.settings().server(), cell.connections(), cell.backlog(),
+            ListenQueueDrops listenQueue = cell.listenQueue();
+            // Arrays.asList: a value the kernel did not give is null, an empty cell.
+            csv.append(Csv.row(Arrays.asList(result.settings().server(), cell.connections(), cell.backlog(),
                     cell.effectiveBacklog(), cell.queueCapacity(), clients.ok(), clients.connectTimeout(),
                     clients.connectedUnanswered(), clients.reset(), clients.refused(), clients.other(),
-                    cell.connectedAtOnce(),
-                    cell.connectedAfterRetransmit(),
+                    cell.connectedAtOnce(), cell.connectedAfterRetransmit(),
                     // Space-separated seconds:count pairs keep the column free of the CSV separator.
                     cell.connectTimes().stream().map(s -> s.seconds() + ":" + s.count())
                             .collect(Collectors.joining(" ")),
-                    cell.listenQueue() == null ? "" : cell.listenQueue().listenOverflows(),
-                    cell.listenQueue() == null ? "" : cell.listenQueue().listenDrops(),
-                    blank(kernel.somaxconn()), blank(kernel.tcpAbortOnOverflow()), blank(kernel.tcpSynLinearTimeouts()),
-                    blank(kernel.tcpSyncookies()), cell.namespace() == null ? "" : cell.namespace());
-            csv.append(fields.stream().map(String::valueOf).collect(Collectors.joining(","))).append('\n');
+                    listenQueue == null ? null : listenQueue.listenOverflows(),
+                    listenQueue == null ? null : listenQueue.listenDrops(),
+                    kernel.somaxconn(), kernel.tcpAbortOnOverflow(), kernel.tcpSynLinearTimeouts(),
+                    kernel.tcpSyncookies(), cell.namespace()))).append('\n');
         }
         return csv.toString();
-    }
-
-    private static Object blank(Long value) {
-        return value == null ? "" : value;
     }
 }

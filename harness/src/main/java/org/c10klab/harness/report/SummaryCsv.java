@@ -1,9 +1,9 @@
 package org.c10klab.harness.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.c10klab.harness.experiment.ModelRun;
@@ -27,43 +27,25 @@ public final class SummaryCsv {
     /** The row of {@code run}, without a line end; cells of what was not measured are empty. */
     public static String row(ModelRun run) {
         ModelSummary s = run.summary();
-        List<String> cells = new ArrayList<>(List.of(run.model().cliName(), run.status().toString(),
+        List<Object> cells = new ArrayList<>(List.of(run.model().cliName(), run.status().toString(),
                 String.join(" ", run.setup().serverArgs())));
         if (s == null) {
             cells.addAll(Collections.nCopies(SUMMARY_COLUMNS, ""));
         } else {
-            cells.addAll(List.of(Long.toString(s.connectAttempts()), Long.toString(s.connectsOk()),
-                    outcomes(s.connectFailures()), cell(s.requestsPlanned()), Long.toString(s.requestsSent()),
-                    Long.toString(s.requestsOk()), outcomes(s.requestFailures()), Long.toString(s.unanswered()),
-                    cell(s.requestsPerSecond()), cell(s.connectP99Ms()), cell(s.requestP50Ms()),
-                    cell(s.requestP99Ms()), cell(s.requestP999Ms()), cell(s.requestMaxMs()),
-                    cell(s.osThreadsBefore()), cell(s.peakOsThreads()), cell(s.peakVirtualThreads()),
-                    cell(s.peakRssBytes()), cell(s.cpuSeconds()), cell(s.peakServerConnections()),
-                    cell(s.elapsedSeconds())));
+            // Arrays.asList: what was not sampled is null, an empty cell.
+            cells.addAll(Arrays.asList(s.connectAttempts(), s.connectsOk(), outcomes(s.connectFailures()),
+                    s.requestsPlanned(), s.requestsSent(), s.requestsOk(), outcomes(s.requestFailures()),
+                    s.unanswered(), s.requestsPerSecond(), s.connectP99Ms(), s.requestP50Ms(), s.requestP99Ms(),
+                    s.requestP999Ms(), s.requestMaxMs(), s.osThreadsBefore(), s.peakOsThreads(),
+                    s.peakVirtualThreads(), s.peakRssBytes(), s.cpuSeconds(), s.peakServerConnections(),
+                    s.elapsedSeconds()));
         }
-        cells.add(cell(run.serverExitCode()));
-        cells.add(run.detail() == null ? "" : run.detail());
-        return cells.stream().map(SummaryCsv::quote).collect(Collectors.joining(","));
-    }
-
-    /** A CSV cell as written, quoted when it holds a comma, a quote or a line break. */
-    public static String quote(String cell) {
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            return '"' + cell.replace("\"", "\"\"") + '"';
-        }
-        return cell;
+        cells.add(run.serverExitCode());
+        cells.add(run.detail());
+        return Csv.row(cells);
     }
 
     private static String outcomes(Map<String, Long> byOutcome) {
         return byOutcome.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
-    }
-
-    private static String cell(Number value) {
-        if (value == null) {
-            return "";
-        }
-        double number = value.doubleValue();
-        return number == Math.rint(number) && Math.abs(number) < 1e15
-                ? Long.toString((long) number) : String.format(Locale.ROOT, "%.3f", number);
     }
 }

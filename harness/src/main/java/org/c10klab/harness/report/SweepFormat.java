@@ -40,8 +40,8 @@ public enum SweepFormat {
                 out.write("parameter,value," + SummaryCsv.HEADER + "\n");
                 for (SweepCell cell : result.cells()) {
                     for (ModelRun run : cell.result().runs()) {
-                        out.write(SummaryCsv.quote(result.parameter()) + "," + SummaryCsv.quote(cell.value()) + ","
-                                + SummaryCsv.row(run) + "\n");
+                        out.write(Csv.row(List.of(result.parameter(), cell.value())) + "," + SummaryCsv.row(run)
+                                + "\n");
                     }
                 }
             }

@@ -2,7 +2,7 @@ package org.c10klab.harness.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
+import java.util.Arrays;
 import org.c10klab.harness.result.TargetSample;
 import org.c10klab.harness.result.TimelinePoint;
 import org.c10klab.harness.run.RunArtifacts;
@@ -20,35 +20,11 @@ final class TimelineCsvWriter implements ResultWriter {
         out.write('\n');
         for (TimelinePoint point : artifacts.result().timeline()) {
             TargetSample target = point.target() == null ? TargetSample.NONE : point.target();
-            out.write(String.join(",",
-                    number(point.elapsedSeconds()),
-                    Long.toString(point.connectionsOpen()),
-                    Long.toString(point.connectsOk()),
-                    Long.toString(point.connectsFailed()),
-                    Long.toString(point.requestsOk()),
-                    Long.toString(point.requestsFailed()),
-                    number(point.requestsPerSecond()),
-                    number(point.p99Ms()),
-                    cell(target.threads()),
-                    cell(target.rssBytes()),
-                    cell(target.cpuSeconds()),
-                    cell(target.openFds()),
-                    cell(target.connections()),
-                    cell(target.platformThreads()),
-                    cell(target.virtualThreads())));
+            out.write(Csv.row(Arrays.asList(point.elapsedSeconds(), point.connectionsOpen(), point.connectsOk(),
+                    point.connectsFailed(), point.requestsOk(), point.requestsFailed(), point.requestsPerSecond(),
+                    point.p99Ms(), target.threads(), target.rssBytes(), target.cpuSeconds(), target.openFds(),
+                    target.connections(), target.platformThreads(), target.virtualThreads())));
             out.write('\n');
         }
-    }
-
-    private static String cell(Number value) {
-        if (value == null) {
-            return "";
-        }
-        return value instanceof Double d ? number(d) : value.toString();
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3f", value);
     }
 }

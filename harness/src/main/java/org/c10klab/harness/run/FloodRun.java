@@ -24,6 +24,7 @@ import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.ListenQueueDrops;
 import org.c10klab.harness.result.OutcomeCounts;
 import org.c10klab.harness.result.RequestAccounting;
+import org.c10klab.harness.result.Rounding;
 import org.c10klab.harness.result.RunInfo;
 import org.c10klab.harness.result.TimelinePoint;
 import org.c10klab.server.transport.TransportSelection;
@@ -102,16 +103,17 @@ public final class FloodRun {
         OutcomeCounts connections = recorder.connectOutcomes();
         OutcomeCounts requests = recorder.requestOutcomes();
         RequestAccounting accounting = recorder.accounting();
-        RunInfo run = new RunInfo(startedAt.toString(), round(elapsedSeconds), stopRequested,
+        RunInfo run = new RunInfo(startedAt.toString(), Rounding.thousandths(elapsedSeconds), stopRequested,
                 stopRequested ? "interrupted" : "completed", transport.transport().cliName(), transport.describe(),
                 config.threads(), sampling.interval().toMillis());
         FloodResult result = new FloodResult(config, environment, run, connections, requests, accounting,
-                round(requests.count(Outcome.OK) / Math.max(elapsedSeconds, 1e-9)),
+                Rounding.thousandths(requests.count(Outcome.OK) / Math.max(elapsedSeconds, 1e-9)),
                 recorder.connectLatency().summary(), recorder.requestLatency().summary(),
                 sampler.targetSummary(), listenQueue.orElse(null),
                 OutcomeNotes.explain(config, environment, connections, requests, accounting, listenQueue.orElse(null)),
                 List.of(), sampler.timeline());
-        return new RunArtifacts(result, registry.scrape(), sampler.histogramLog());
+        return new RunArtifacts(result, registry.scrape(), sampler.histogramLog(),
+                recorder.connectLatency().totalHistogram(), recorder.requestLatency().totalHistogram());
     }
 
     /** Ctrl-C: start nothing more, close every connection; {@link #run()} returns a partial result. Any thread. */
@@ -145,9 +147,5 @@ public final class FloodRun {
                 : new MetricsScraper(sampling.targetMetricsUrl(),
                         scrapeTimeout.compareTo(MIN_SCRAPE_TIMEOUT) < 0 ? MIN_SCRAPE_TIMEOUT : scrapeTimeout);
         return process == null && metrics == null ? null : new TargetProbe(process, metrics);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000.0) / 1000.0;
     }
 }

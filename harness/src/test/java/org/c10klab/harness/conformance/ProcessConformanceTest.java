@@ -54,7 +54,8 @@ class ProcessConformanceTest {
         try (RawRespClient client = new RawRespClient(server.address())) {
             assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");
             client.send("SLEEP 1500\r\n");
-            Thread.sleep(300); // let the SLEEP start before the signal
+            // The signal must find the SLEEP in progress, not still on its way in.
+            ConformanceTestUtil.awaitRequestRead(client, server.address().getPort());
             CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(server::stop);
             assertThat(client.readReply()).isEqualTo("+OK\r\n");
             assertThat(exitCode.get(30, TimeUnit.SECONDS)).isZero();

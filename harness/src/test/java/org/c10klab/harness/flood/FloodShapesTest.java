@@ -33,8 +33,12 @@ class FloodShapesTest {
             FloodResult result = flood("--target", server.target(), "-c", "2", "--rate", "50", "--duration", "1s",
                     "--reconnect");
 
-            assertThat(result.connections().count(Outcome.OK)).isBetween(45L, 51L);
-            assertThat(result.requests().count(Outcome.OK)).isEqualTo(result.connections().count(Outcome.OK));
+            // 50 scheduled at most, 25 per client; a loaded machine may lose a few to slow connects, but half
+            // the rate or twice it falls outside.
+            long connected = result.connections().count(Outcome.OK);
+            assertThat(connected).isBetween(30L, 50L);
+            // One request per connection; a client whose connect completed after the deadline sends none.
+            assertThat(result.requests().count(Outcome.OK)).isBetween(connected - 2, connected);
         }
     }
 
@@ -53,24 +57,27 @@ class FloodShapesTest {
             FloodResult result = flood("--target", server.target(), "-c", "3", "--duration", "500ms",
                     "--think", "50ms");
 
-            // 500 ms of 50 ms pauses: about 10 requests per connection.
-            assertThat(result.requests().count(Outcome.OK)).isBetween(15L, 33L);
+            // 500 ms of 50 ms pauses: at most 11 requests per connection, the first at once. Fewer on a loaded
+            // machine, whose replies and timers are late; but a connection that stopped after its first
+            // request, or ignored the pause, falls outside.
+            assertThat(result.requests().count(Outcome.OK)).isBetween(9L, 33L);
             assertThat(result.requests().failures()).isZero();
-            assertThat(result.run().elapsedSeconds()).isBetween(0.45, 2.0);
+            assertThat(result.run().elapsedSeconds()).as("ended by the duration").isBetween(0.45, 5.0);
         }
     }
 
     @Test
     void connectOnlyHoldsConnectionsForTheDuration() throws IOException {
         try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
-            FloodResult result = flood("--target", server.target(), "-c", "50", "-n", "0", "--duration", "400ms",
+            // Long enough that a loaded machine, slow to connect and to sample, still samples all 50 open.
+            FloodResult result = flood("--target", server.target(), "-c", "50", "-n", "0", "--duration", "2s",
                     "--sample-interval", "50ms");
 
             assertThat(result.connections().count(Outcome.OK)).isEqualTo(50);
             assertThat(result.requests().total()).isZero();
             assertThat(result.accounting().peakOpenConnections()).isEqualTo(50);
             assertThat(result.timeline()).anyMatch(point -> point.connectionsOpen() == 50);
-            assertThat(result.run().elapsedSeconds()).isGreaterThanOrEqualTo(0.35);
+            assertThat(result.run().elapsedSeconds()).isGreaterThanOrEqualTo(1.95);
         }
     }
 

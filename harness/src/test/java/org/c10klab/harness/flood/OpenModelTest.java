@@ -56,9 +56,12 @@ class OpenModelTest {
         try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
             FloodResult result = flood("--target", server.target(), "-c", "4", "--rate", "400", "--duration", "1s");
 
-            assertThat(result.requests().count(Outcome.OK)).isBetween(360L, 404L);
-            // At most the one request per connection that fell due while its predecessor was in flight at the end.
-            assertThat(result.accounting().requestsUnsent()).isLessThanOrEqualTo(4);
+            // The schedule holds 400 tickets at most: each connection's 100, 10 ms apart, all before the
+            // deadline. A loaded machine connects late and loses some at the start, and replies slowly and
+            // leaves some unsent at the end; half the rate or twice it still falls outside.
+            assertThat(result.requests().count(Outcome.OK)).isBetween(300L, 400L);
+            assertThat(result.accounting().requestsUnsent()).as("the clients kept up with the schedule")
+                    .isLessThanOrEqualTo(40);
         }
     }
 
@@ -69,7 +72,8 @@ class OpenModelTest {
             FloodResult result = flood("--target", server.target(), "-c", "1", "--rate", "100", "--duration", "1s");
 
             assertThat(result.requests().total()).isEqualTo(1);
-            assertThat(result.accounting().requestsUnsent()).isBetween(90L, 100L);
+            // 100 tickets at most, one of them sent; the ones a slow connect pushed past the deadline never fell due.
+            assertThat(result.accounting().requestsUnsent()).isBetween(60L, 99L);
             assertThat(result.notes()).anyMatch(note -> note.contains("never left"));
         }
     }

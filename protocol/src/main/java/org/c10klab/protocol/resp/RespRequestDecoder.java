@@ -66,11 +66,6 @@ public final class RespRequestDecoder {
         }
     }
 
-    /** True when no partial command is buffered. */
-    public boolean isIdle() {
-        return state == State.TYPE && line.length() == 0;
-    }
-
     /** Forgets any partial command and releases its buffers. */
     public void reset() {
         state = State.TYPE;

@@ -41,9 +41,4 @@ public final class RespStreamReader {
             buffer.position(0).limit(n);
         }
     }
-
-    /** True when bytes of a later pipelined command are already buffered, so no read would block. */
-    public boolean hasBufferedBytes() {
-        return buffer.hasRemaining();
-    }
 }

@@ -1,6 +1,7 @@
 package org.c10klab.protocol.resp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.c10klab.protocol.ProtocolTestUtil.assertNothingLeftOver;
 import static org.c10klab.protocol.ProtocolTestUtil.byteByByte;
 import static org.c10klab.protocol.ProtocolTestUtil.bytes;
 import static org.c10klab.protocol.ProtocolTestUtil.decodeChunks;
@@ -87,7 +88,7 @@ class NettyOracleTest {
         RespRequestDecoder decoder = new RespRequestDecoder(ProtocolLimits.DEFAULTS);
         assertThat(decodeChunks(decoder, whole(wire))).containsExactly(command);
         assertThat(decodeChunks(decoder, byteByByte(wire))).containsExactly(command);
-        assertThat(decoder.isIdle()).isTrue();
+        assertNothingLeftOver(decoder);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.c10klab.protocol.resp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.c10klab.protocol.ProtocolTestUtil.assertNothingLeftOver;
 import static org.c10klab.protocol.ProtocolTestUtil.bytes;
 import static org.c10klab.protocol.ProtocolTestUtil.decodeChunks;
 import static org.c10klab.protocol.ProtocolTestUtil.encodeRequest;
@@ -49,7 +50,7 @@ class RespPropertyTest {
         RespRequestDecoder decoder = new RespRequestDecoder(ProtocolLimits.DEFAULTS);
         List<byte[]> chunks = splitRandomly(wire, random, 1 + random.nextInt(64));
         assertThat(decodeChunks(decoder, chunks)).as("seed %d, %d chunks", seed, chunks.size()).isEqualTo(sent);
-        assertThat(decoder.isIdle()).as("seed %d: idle at the end", seed).isTrue();
+        assertNothingLeftOver(decoder);
     }
 
     @ParameterizedTest(name = "seed {0}")

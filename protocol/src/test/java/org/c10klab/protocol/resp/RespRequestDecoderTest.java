@@ -1,6 +1,7 @@
 package org.c10klab.protocol.resp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.c10klab.protocol.ProtocolTestUtil.assertNothingLeftOver;
 import static org.c10klab.protocol.ProtocolTestUtil.byteByByte;
 import static org.c10klab.protocol.ProtocolTestUtil.bytes;
 import static org.c10klab.protocol.ProtocolTestUtil.decodeChunks;
@@ -53,7 +54,7 @@ class RespRequestDecoderTest {
     void wholeFrame(String shown, byte[] wire, List<RespCommand> expected) {
         RespRequestDecoder decoder = new RespRequestDecoder(ProtocolLimits.DEFAULTS);
         assertThat(decodeChunks(decoder, whole(wire))).isEqualTo(expected);
-        assertThat(decoder.isIdle()).isTrue();
+        assertNothingLeftOver(decoder);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,7 +62,7 @@ class RespRequestDecoderTest {
     void byteByByteFrame(String shown, byte[] wire, List<RespCommand> expected) {
         RespRequestDecoder decoder = new RespRequestDecoder(ProtocolLimits.DEFAULTS);
         assertThat(decodeChunks(decoder, byteByByte(wire))).isEqualTo(expected);
-        assertThat(decoder.isIdle()).isTrue();
+        assertNothingLeftOver(decoder);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -70,7 +71,7 @@ class RespRequestDecoderTest {
         for (int cut = 0; cut <= wire.length; cut++) {
             RespRequestDecoder decoder = new RespRequestDecoder(ProtocolLimits.DEFAULTS);
             assertThat(decodeChunks(decoder, splitAt(wire, cut))).as("cut at %d", cut).isEqualTo(expected);
-            assertThat(decoder.isIdle()).as("idle after cut at %d", cut).isTrue();
+            assertNothingLeftOver(decoder);
         }
     }
 
@@ -83,7 +84,7 @@ class RespRequestDecoderTest {
                 List<byte[]> chunks = List.of(Arrays.copyOfRange(wire, 0, first),
                         Arrays.copyOfRange(wire, first, second), Arrays.copyOfRange(wire, second, wire.length));
                 assertThat(decodeChunks(decoder, chunks)).as("cuts at %d, %d", first, second).isEqualTo(expected);
-                assertThat(decoder.isIdle()).isTrue();
+                assertNothingLeftOver(decoder);
             }
         }
     }
@@ -99,19 +100,7 @@ class RespRequestDecoderTest {
         assertThat(decoder.decode(in)).isEqualTo(RespCommand.of("ECHO", "a"));
         assertThat(in.hasRemaining()).isFalse();
         assertThat(decoder.decode(in)).isNull();
-        assertThat(decoder.isIdle()).isTrue();
-    }
-
-    @Test
-    void isNotIdleInsideAFrame() {
-        RespRequestDecoder decoder = new RespRequestDecoder(ProtocolLimits.DEFAULTS);
-        assertThat(decoder.isIdle()).isTrue();
-        assertThat(decoder.decode(ByteBuffer.wrap(bytes("*2\r\n$4\r\nEC")))).isNull();
-        assertThat(decoder.isIdle()).isFalse();
-        assertThat(decoder.decode(ByteBuffer.wrap(bytes("HO\r\n$1\r\nz\r\n")))).isEqualTo(RespCommand.of("ECHO", "z"));
-        assertThat(decoder.isIdle()).isTrue();
-        assertThat(decoder.decode(ByteBuffer.wrap(bytes("PIN")))).isNull();
-        assertThat(decoder.isIdle()).isFalse();
+        assertNothingLeftOver(decoder);
     }
 
     @Test
@@ -119,15 +108,14 @@ class RespRequestDecoderTest {
         RespRequestDecoder decoder = new RespRequestDecoder(ProtocolLimits.DEFAULTS);
         assertThat(decoder.decode(ByteBuffer.wrap(bytes("*3\r\n$3\r\nSET\r\n$1")))).isNull();
         decoder.reset();
-        assertThat(decoder.isIdle()).isTrue();
-        assertThat(decodeChunks(decoder, whole(bytes("PING\r\n")))).containsExactly(RespCommand.of("PING"));
+        assertNothingLeftOver(decoder);
     }
 
     @Test
     void emptyLinesAloneYieldNothing() {
         RespRequestDecoder decoder = new RespRequestDecoder(ProtocolLimits.DEFAULTS);
         assertThat(decodeChunks(decoder, whole(bytes("\r\n\n \t\r\n*0\r\n")))).isEmpty();
-        assertThat(decoder.isIdle()).isTrue();
+        assertNothingLeftOver(decoder);
     }
 
     @Test
