@@ -8,13 +8,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.c10klab.server.KernelSettings;
 import org.c10klab.server.observe.MetricsHttpServer;
+import org.c10klab.server.transport.BackPressure;
+import org.c10klab.server.transport.EventLoopGroups;
 import org.c10klab.server.transport.NettyTransport;
 import org.c10klab.server.transport.TransportSelection;
 
@@ -35,11 +37,6 @@ public final class BalancerServer {
     /** The name in the LISTENING line's {@code model=} field. */
     public static final String MODEL = "balancer";
 
-    /**
-     * Above 64 KiB of unsent bytes a connection counts as not writable and its peer stops being read;
-     * below 32 KiB reading resumes. Netty's defaults, stated here because back-pressure depends on them.
-     */
-    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
 
     private final BalancerOptions options;
@@ -75,7 +72,7 @@ public final class BalancerServer {
                 .channel(netty.socketChannelClass())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, options.connectTimeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, BackPressure.WATER_MARK)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true);
         ChannelFuture bound = new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
@@ -85,7 +82,7 @@ public final class BalancerServer {
                 // Not read until its backend connection is up: nothing to relay the bytes to before.
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, BackPressure.WATER_MARK)
                 // A client that half-closes (e.g. nc at end of input) still gets every reply.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new BalancerServerInitializer(pool, metrics, backendBootstrap, clients))
@@ -185,9 +182,6 @@ public final class BalancerServer {
     }
 
     private void shutDownThreads() {
-        acceptGroup.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        ioGroup.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        acceptGroup.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        ioGroup.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        EventLoopGroups.shutDown(Duration.ofSeconds(SHUTDOWN_TIMEOUT_SECONDS), acceptGroup, ioGroup);
     }
 }

@@ -19,6 +19,7 @@ import org.c10klab.server.StandardInfo;
 import org.c10klab.server.log.AccessLog;
 import org.c10klab.server.log.ConnectionLog;
 import org.c10klab.server.log.ServerLogging;
+import org.c10klab.server.log.ThrottledWarning;
 import org.c10klab.server.observe.MeterNames;
 import org.c10klab.server.observe.ServerMetrics;
 import org.slf4j.Logger;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import org.c10klab.server.log.ThrottledWarning;
 import org.c10klab.server.observe.ServerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

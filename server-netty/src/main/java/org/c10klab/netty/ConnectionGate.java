@@ -5,8 +5,10 @@ import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.group.ChannelGroup;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.server.log.AccessLog;
+import org.c10klab.server.log.ThrottledWarning;
 import org.c10klab.server.observe.MeterNames;
 import org.c10klab.server.observe.ServerMetrics;
 import org.slf4j.Logger;
@@ -23,21 +25,17 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionGate.class);
     /** Long enough that a persistent error (no file descriptors left) costs no noticeable CPU. */
     private static final long ACCEPT_PAUSE_MILLIS = 100;
-    private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final int maxConnections;
     private final ServerMetrics metrics;
     private final AccessLog accessLog;
     private final ChannelGroup connections;
+    private final ThrottledWarning acceptErrors = new ThrottledWarning(log, Duration.ofSeconds(1));
     private Channel listener;
     /** Guarded by this: children close on any event loop. */
     private int open;
     /** Guarded by this. */
     private boolean paused;
-    /** Accept-loop only. */
-    private long lastLogNanos = System.nanoTime() - LOG_INTERVAL_NANOS;
-    /** Accept-loop only: errors not logged since the last message. */
-    private long unlogged;
 
     /**
      * @param maxConnections most connections open at once; 0 for no limit
@@ -80,7 +78,8 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         // queue and is retried after the pause. Retrying at once would spin a core on EMFILE.
         metrics.connectionRejected(MeterNames.REASON_ACCEPT_ERROR);
         accessLog.acceptFailed(cause.getMessage());
-        logAtMostOncePerSecond(cause);
+        acceptErrors.warn("accept failed: " + cause.getMessage() + "; pausing accepts for " + ACCEPT_PAUSE_MILLIS
+                + " ms; if this says 'Too many open files', raise ulimit -n");
         synchronized (this) {
             paused = true;
             updateAccepting();
@@ -100,17 +99,5 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         if (config.isAutoRead() != accept) {
             config.setAutoRead(accept);
         }
-    }
-
-    private void logAtMostOncePerSecond(Throwable cause) {
-        long now = System.nanoTime();
-        if (now - lastLogNanos < LOG_INTERVAL_NANOS) {
-            unlogged++;
-            return;
-        }
-        log.warn("accept failed: {}; pausing accepts for {} ms ({} more failures since the last message; "
-                + "if this says 'Too many open files', raise ulimit -n)", cause.getMessage(), ACCEPT_PAUSE_MILLIS, unlogged);
-        lastLogNanos = now;
-        unlogged = 0;
     }
 }

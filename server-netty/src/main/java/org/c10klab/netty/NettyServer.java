@@ -8,7 +8,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannelRecvByteBufAllocator;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -35,6 +34,8 @@ import org.c10klab.server.ServerOptions;
 import org.c10klab.server.StandardInfo;
 import org.c10klab.server.log.ServerLogging;
 import org.c10klab.server.observe.ServerMetrics;
+import org.c10klab.server.transport.BackPressure;
+import org.c10klab.server.transport.EventLoopGroups;
 import org.c10klab.server.transport.TransportSelection;
 
 /**
@@ -52,11 +53,6 @@ public final class NettyServer implements LabServer {
     /** The model name in INFO, metrics and the LISTENING line. */
     public static final String MODEL = "netty";
 
-    /**
-     * Above 64 KiB of unsent replies a connection counts as not writable and stops being read; below
-     * 32 KiB it resumes. Netty's defaults, stated here because back-pressure depends on them.
-     */
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
 
     private final TransportSelection transport;
@@ -102,7 +98,7 @@ public final class NettyServer implements LabServer {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .handler(new ConnectionGate(options.maxConnections, metrics, logging.accessLog(), connections))
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, BackPressure.WATER_MARK)
                 // A client that half-closes (e.g. nc at end of input) still gets every reply it is owed.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new NettyServerInitializer(limits, executor, metrics, logging.accessLog(), waits, pending,
@@ -240,14 +236,9 @@ public final class NettyServer implements LabServer {
     }
 
     private void shutDownThreads() {
-        acceptGroup.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        ioGroup.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        EventLoopGroups.shutDown(Duration.ofSeconds(SHUTDOWN_TIMEOUT_SECONDS), acceptGroup, ioGroup);
         if (offload != null) {
             offload.shutdown();
-        }
-        acceptGroup.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        ioGroup.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (offload != null) {
             try {
                 offload.awaitTermination(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

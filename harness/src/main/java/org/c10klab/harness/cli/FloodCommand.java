@@ -2,18 +2,19 @@ package org.c10klab.harness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.c10klab.harness.flood.FileBudget;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.flood.Outcome;
-import org.c10klab.harness.record.LiveMetricsServer;
 import org.c10klab.harness.report.ConsoleReport;
 import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.harness.report.ProgressPrinter;
@@ -25,6 +26,7 @@ import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
 import org.c10klab.server.LoadTarget;
+import org.c10klab.server.observe.MetricsHttpServer;
 import org.c10klab.server.transport.TransportSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,10 +118,13 @@ public final class FloodCommand implements Callable<Integer> {
         Consumer<TimelinePoint> listener = progress == null ? point -> { } : progress;
         FloodRun run = new FloodRun(config, address, clientTransport, sampling, listener);
         RunArtifacts artifacts;
+        // The harness's /health is UP for as long as it serves at all: while the flood runs.
         try (StopOnSignal ignored = new StopOnSignal(run::stop);
-             LiveMetricsServer live = metricsPort == null ? null : new LiveMetricsServer(metricsPort, run.registry())) {
+             MetricsHttpServer live = metricsPort == null ? null : new MetricsHttpServer(
+                     InetAddress.getLoopbackAddress().getHostAddress(), metricsPort, run.registry()::scrape, () -> true,
+                     Map.of())) {
             if (live != null) {
-                stderr.println("harness metrics: http://127.0.0.1:" + live.port() + "/metrics");
+                stderr.println("harness metrics: http://" + live.address() + "/metrics");
                 stderr.flush();
             }
             artifacts = run.run();

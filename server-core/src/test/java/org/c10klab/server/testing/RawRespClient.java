@@ -15,25 +15,15 @@ import java.util.List;
 /** A RESP client on a plain socket, for tests, that returns replies exactly as they came off the wire. */
 public final class RawRespClient implements AutoCloseable {
 
-    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final int READ_TIMEOUT_MILLIS = 10_000;
-
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
     /** Connects to {@code address}, waiting at most five seconds; reads then time out after ten. */
     public RawRespClient(InetSocketAddress address) throws IOException {
-        socket = new Socket();
-        try {
-            socket.connect(address, CONNECT_TIMEOUT_MILLIS);
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-            in = socket.getInputStream();
-            out = socket.getOutputStream();
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
+        socket = TestSockets.connect(address);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
     }
 
     /** Sends {@code request} as is, one byte per char (ISO-8859-1). */
