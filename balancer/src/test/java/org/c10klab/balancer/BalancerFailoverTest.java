@@ -29,8 +29,12 @@ class BalancerFailoverTest {
 
     private static final int PERSISTENT_CLIENTS = 30;
     private static final Duration PING_PAUSE = Duration.ofMillis(10);
-    /** Scheduling slack on a loaded two-core machine, beyond what the health-check rules allow. */
-    private static final Duration SLACK = Duration.ofMillis(400);
+    /**
+     * Scheduling slack on a loaded two-core machine, beyond what the health-check rules allow (0.5 s to
+     * go down, 0.4 s to come up): wide enough for two CPU hogs, still short of what a check interval ten
+     * times too long or a fall count ignored would take.
+     */
+    private static final Duration SLACK = Duration.ofMillis(1500);
     private static final Duration DOWN_WITHIN = BalancerTestUtil.HEALTH_INTERVAL.multipliedBy(BalancerTestUtil.FALL)
             .plus(BalancerTestUtil.HEALTH_TIMEOUT);
     private static final Duration UP_WITHIN = BalancerTestUtil.HEALTH_INTERVAL.multipliedBy(BalancerTestUtil.RISE)
