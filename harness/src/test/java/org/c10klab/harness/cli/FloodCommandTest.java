@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -116,9 +117,10 @@ class FloodCommandTest {
         HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
         try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> flood("--target", server.target(),
-                    "-c", "4", "--duration", "1500ms", "--think", "10ms", "--metrics-port", Integer.toString(port)));
+                    "-c", "4", "--duration", "4s", "--think", "10ms", "--metrics-port", Integer.toString(port)));
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+            // Until the flood has bound its metrics port, a scrape is refused: wait on that too.
+            await().atMost(Duration.ofSeconds(10)).ignoreException(ConnectException.class).untilAsserted(() -> assertThat(
                     http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
                     .contains("harness_connections_open 4.0")
                     .contains("harness_outcomes_total{outcome=\"ok\",phase=\"request\"}"));
