@@ -12,12 +12,19 @@ import java.util.concurrent.TimeUnit;
  * {@code client_header_timeout}, for RESP). Idle time between requests is not timed, and neither
  * is time the server spends not reading the connection (a reply owed, a client not taking its
  * replies): that delay is the server's, not the client's. Runs on the connection's event loop.
+ *
+ * <p>Like Netty's {@code IdleStateHandler}, it keeps at most one timer and checks the clock when
+ * it fires, so a pipeline whose reads end mid-request costs no timer per read.
  */
 final class RequestTimeoutHandler extends ChannelInboundHandlerAdapter {
 
     private final RespFrameDecoder frames;
     private final long timeoutNanos;
-    /** Runs out when the request in progress is late; null between requests. */
+    /** A request has begun and is not complete. */
+    private boolean begun;
+    /** When the request in progress began, on the event loop's clock. */
+    private long begunNanos;
+    /** The next check of the clock, or null. */
     private Future<?> timer;
 
     /**
@@ -31,44 +38,52 @@ final class RequestTimeoutHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object request) {
-        cancel(); // a request is complete; the next one, maybe begun in this same read, gets a timeout of its own
+        begun = false; // this request is complete; the next one, maybe begun in this same read, is timed on its own
         ctx.fireChannelRead(request);
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (timer == null && frames.hasPartialRequest()) {
-            start(ctx);
+        if (!begun && frames.hasPartialRequest()) {
+            begun = true;
+            begunNanos = now(ctx);
+            if (timer == null) {
+                checkAfter(ctx, timeoutNanos);
+            }
         }
         ctx.fireChannelReadComplete();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancel();
-        ctx.fireChannelInactive();
-    }
-
-    private void start(ChannelHandlerContext ctx) {
-        timer = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void expire(ChannelHandlerContext ctx) {
-        timer = null;
-        if (!frames.hasPartialRequest()) {
-            return;
-        }
-        if (ctx.channel().config().isAutoRead()) {
-            ctx.fireUserEventTriggered(ConnectionEvent.REQUEST_TIMED_OUT);
-        } else {
-            start(ctx); // the server is not reading: the wait is its own, so the request gets a new full timeout
-        }
-    }
-
-    private void cancel() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
+        ctx.fireChannelInactive();
+    }
+
+    private void checkAfter(ChannelHandlerContext ctx, long delayNanos) {
+        timer = ctx.executor().schedule(() -> check(ctx), delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void check(ChannelHandlerContext ctx) {
+        timer = null;
+        if (!begun || !frames.hasPartialRequest()) {
+            return;
+        }
+        if (!ctx.channel().config().isAutoRead()) {
+            begunNanos = now(ctx); // the server is not reading: the wait is its own, so the clock starts again
+        }
+        long leftNanos = begunNanos + timeoutNanos - now(ctx);
+        if (leftNanos > 0) {
+            checkAfter(ctx, leftNanos);
+        } else {
+            ctx.fireUserEventTriggered(ConnectionEvent.REQUEST_TIMED_OUT);
+        }
+    }
+
+    private static long now(ChannelHandlerContext ctx) {
+        return ctx.executor().ticker().nanoTime();
     }
 }
