@@ -44,9 +44,4 @@ public final class BlockingOptions {
             throw new IllegalArgumentException("--admission-timeout and --idle-timeout cannot be negative");
         }
     }
-
-    /** The socket read timeout in milliseconds for {@link #idleTimeout}: 0 = off, else at least 1. */
-    int idleTimeoutMillis() {
-        return idleTimeout.isZero() ? 0 : Math.clamp(idleTimeout.toMillis(), 1, Integer.MAX_VALUE);
-    }
 }

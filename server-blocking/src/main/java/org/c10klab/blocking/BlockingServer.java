@@ -34,13 +34,16 @@ public final class BlockingServer implements LabServer {
     private static final Logger log = LoggerFactory.getLogger(BlockingServer.class);
     /** How long the accept loop pauses after a failed accept(), so EMFILE cannot make it spin. */
     private static final Duration ACCEPT_ERROR_BACKOFF = Duration.ofMillis(50);
-    /** After the drain timeout, how long closed connections and their threads get to end (WORK cannot be interrupted). */
+    /** After the drain timeout, how long the shutting-down errors get to leave before sockets are closed regardless. */
+    private static final Duration GIVE_UP_GRACE = Duration.ofSeconds(1);
+    /** After that, how long closed connections and their threads get to end (WORK cannot be interrupted). */
     private static final Duration FORCED_CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final Model model;
     private final ServerOptions options;
     private final BlockingOptions blockingOptions;
     private final ProtocolLimits limits;
+    private final ReadTimeouts readTimeouts;
     private final ServerSocket listener;
     private final ServerMetrics metrics;
     private final ServerLogging logging;
@@ -59,6 +62,7 @@ public final class BlockingServer implements LabServer {
         this.options = options;
         this.blockingOptions = blockingOptions;
         this.limits = limits;
+        this.readTimeouts = new ReadTimeouts(blockingOptions.idleTimeout, options.requestTimeout);
         this.listener = listener;
         this.metrics = metrics;
         this.logging = logging;
@@ -151,10 +155,14 @@ public final class BlockingServer implements LabServer {
             connections.beginDrain();
             runner.shutdown();
             if (!connections.awaitEmpty(System.nanoTime() + drainTimeout.toNanos())) {
-                log.warn("{} connection(s) still busy after the drain timeout of {}; closing them",
-                        connections.size(), DurationConverter.format(drainTimeout));
-                connections.forceCloseAll();
-                connections.awaitEmpty(System.nanoTime() + FORCED_CLOSE_GRACE.toNanos());
+                log.warn("{} connection(s) still busy after the drain timeout of {}; answering "
+                        + "'-ERR server shutting down' and closing them", connections.size(),
+                        DurationConverter.format(drainTimeout));
+                connections.forEachOpen(ConnectionHandler::giveUp);
+                if (!connections.awaitEmpty(System.nanoTime() + GIVE_UP_GRACE.toNanos())) {
+                    connections.forEachOpen(ConnectionHandler::abort);
+                    connections.awaitEmpty(System.nanoTime() + FORCED_CLOSE_GRACE.toNanos());
+                }
             }
             if (!runner.awaitTermination(FORCED_CLOSE_GRACE)) {
                 log.warn("{} model threads did not end within {}", model(), DurationConverter.format(FORCED_CLOSE_GRACE));
@@ -210,7 +218,7 @@ public final class BlockingServer implements LabServer {
         AccessLog accessLog = logging.accessLog();
         // getRemoteSocketAddress() allocates, so it is only asked when the access log is on.
         ConnectionLog connection = accessLog.isOn() ? accessLog.opened(socket.getRemoteSocketAddress()) : ConnectionLog.OFF;
-        ConnectionHandler handler = new ConnectionHandler(socket, executor, limits, metrics, connection,
+        ConnectionHandler handler = new ConnectionHandler(socket, executor, limits, readTimeouts, metrics, connection,
                 connections::unregister);
         if (!connections.register(handler)) {
             handler.close(); // the server began to stop after this accept
@@ -218,7 +226,6 @@ public final class BlockingServer implements LabServer {
         }
         try {
             socket.setTcpNoDelay(true); // replies are flushed once per batch already; Nagle would only delay them
-            socket.setSoTimeout(blockingOptions.idleTimeoutMillis());
             runner.run(handler);
         } catch (IOException | RuntimeException e) {
             log.warn("could not serve a new connection from {}: {}", socket.getRemoteSocketAddress(), e.toString());

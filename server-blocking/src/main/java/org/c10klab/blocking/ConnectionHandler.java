@@ -1,9 +1,7 @@
 package org.c10klab.blocking;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -19,7 +17,7 @@ import org.c10klab.protocol.resp.ErrorReply;
 import org.c10klab.protocol.resp.ProtocolException;
 import org.c10klab.protocol.resp.RespCommand;
 import org.c10klab.protocol.resp.RespEncoder;
-import org.c10klab.protocol.resp.RespStreamReader;
+import org.c10klab.server.ServerErrors;
 import org.c10klab.server.log.ConnectionLog;
 import org.c10klab.server.observe.MeterNames;
 import org.c10klab.server.observe.ServerMetrics;
@@ -44,6 +42,7 @@ final class ConnectionHandler implements Runnable {
     private final Socket socket;
     private final CommandExecutor executor;
     private final ProtocolLimits limits;
+    private final ReadTimeouts timeouts;
     private final ServerMetrics metrics;
     private final ConnectionLog connection;
     private final Consumer<ConnectionHandler> onClosed;
@@ -55,11 +54,12 @@ final class ConnectionHandler implements Runnable {
      * @param connection where this connection's access-log lines go; its open line is already written
      * @param onClosed   called exactly once, when the socket has been closed for any reason
      */
-    ConnectionHandler(Socket socket, CommandExecutor executor, ProtocolLimits limits, ServerMetrics metrics,
-            ConnectionLog connection, Consumer<ConnectionHandler> onClosed) {
+    ConnectionHandler(Socket socket, CommandExecutor executor, ProtocolLimits limits, ReadTimeouts timeouts,
+            ServerMetrics metrics, ConnectionLog connection, Consumer<ConnectionHandler> onClosed) {
         this.socket = socket;
         this.executor = executor;
         this.limits = limits;
+        this.timeouts = timeouts;
         this.metrics = metrics;
         this.connection = connection;
         this.onClosed = onClosed;
@@ -94,14 +94,16 @@ final class ConnectionHandler implements Runnable {
     }
 
     /**
-     * Asks the connection to end: one waiting for a command is closed now, one inside a command
-     * answers it first (a pending SLEEP included) and then closes.
+     * Asks the connection to end: one waiting for a command (or in the middle of receiving one) ends
+     * now, one inside a command answers it first (a pending SLEEP included) and then closes. Either
+     * way no further request is read.
      */
     void drain() {
         while (true) {
             State current = state.get();
             if (current == State.IDLE && state.compareAndSet(State.IDLE, State.CLOSED)) {
-                closeSocket(); // wakes the blocked read; run() then cleans up
+                // Not close(): this thread may be flushing replies. The blocked read sees EOF, run() flushes and closes.
+                shutdownInput();
                 return;
             }
             if (current == State.BUSY && state.compareAndSet(State.BUSY, State.DRAINING)) {
@@ -113,14 +115,21 @@ final class ConnectionHandler implements Runnable {
         }
     }
 
-    /** Ends the connection now, interrupting a SLEEP; for when the drain timeout has passed. */
-    void forceClose() {
+    /**
+     * For when the drain timeout has passed: a command still running ends after its reply, a SLEEP at
+     * once with {@code -ERR server shutting down}; then the connection closes.
+     */
+    void giveUp() {
         state.set(State.CLOSED);
-        closeSocket();
         Thread running = thread;
         if (running != null) {
             running.interrupt();
         }
+    }
+
+    /** Closes the socket under a thread that {@link #giveUp} could not end (a WORK, a write the client does not read). */
+    void abort() {
+        closeSocket();
     }
 
     /** Closes the socket and reports it once; safe to call from any thread, any number of times. */
@@ -136,7 +145,7 @@ final class ConnectionHandler implements Runnable {
     private void serve() {
         try {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_BYTES);
-            RespStreamReader reader = new RespStreamReader(new FlushBeforeRead(socket.getInputStream(), out), limits);
+            SocketRequestReader reader = new SocketRequestReader(socket, out, limits, timeouts);
             try {
                 while (true) {
                     RespCommand command = reader.read();
@@ -152,14 +161,16 @@ final class ConnectionHandler implements Runnable {
                 metrics.protocolError();
                 connection.protocolError(e.getMessage());
                 out.write(RespEncoder.encode(e.toReply()));
+            } catch (RequestTimeoutException e) {
+                metrics.connectionRejected(MeterNames.REASON_REQUEST_TIMEOUT);
+                connection.rejected(MeterNames.REASON_REQUEST_TIMEOUT);
+                out.write(RespEncoder.encode(ServerErrors.REQUEST_TIMEOUT));
             } finally {
                 out.flush();
             }
         } catch (SocketTimeoutException e) {
             metrics.connectionRejected(MeterNames.REASON_IDLE);
             connection.rejected(MeterNames.REASON_IDLE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // a forced stop interrupted a SLEEP
         } catch (IOException e) {
             // The peer went away, or a stop closed the socket: there is no one left to answer.
             log.debug("connection {} ended: {}", socket.getRemoteSocketAddress(), e.toString());
@@ -174,24 +185,22 @@ final class ConnectionHandler implements Runnable {
      *
      * @return false when the connection must close after this reply
      */
-    private boolean answer(RespCommand command, OutputStream out) throws IOException, InterruptedException {
+    private boolean answer(RespCommand command, OutputStream out) throws IOException {
         long startNanos = System.nanoTime();
         String name = command.name();
         metrics.requestReceived();
         try {
             Reply reply = executor.execute(command);
-            switch (reply) {
-                case Reply.Now now -> { } // nothing to wait for
-                case Reply.NowThenClose thenClose -> { }
-                case Reply.AfterSleep sleep -> {
-                    out.flush(); // earlier pipelined replies should not wait for this one
-                    Thread.sleep(sleep.millis());
-                }
-                case Reply.AfterWork work -> {
-                    out.flush();
-                    CpuBurner.burn(work.micros());
-                }
+            try {
+                await(reply, out);
+            } catch (InterruptedException e) {
+                // The drain timeout ran out during this SLEEP: tell the client why rather than close without a word.
+                out.write(RespEncoder.encode(ServerErrors.SHUTTING_DOWN));
+                return false;
             }
+            // A give-up that came after the wait ends the connection after this reply; left set, the interrupt
+            // would make a virtual thread's write close the socket instead.
+            Thread.interrupted();
             long latencyNanos = System.nanoTime() - startNanos;
             String reported = metrics.reportedCommand(name);
             metrics.commandTimer(reported).record(latencyNanos, TimeUnit.NANOSECONDS);
@@ -203,37 +212,35 @@ final class ConnectionHandler implements Runnable {
         }
     }
 
+    /** Performs the wait {@code reply} asks for; earlier pipelined replies are sent first, so they do not wait for it. */
+    private static void await(Reply reply, OutputStream out) throws IOException, InterruptedException {
+        switch (reply) {
+            case Reply.Now now -> { } // nothing to wait for
+            case Reply.NowThenClose thenClose -> { }
+            case Reply.AfterSleep sleep -> {
+                out.flush();
+                Thread.sleep(sleep.millis());
+            }
+            case Reply.AfterWork work -> {
+                out.flush();
+                CpuBurner.burn(work.micros());
+            }
+        }
+    }
+
+    private void shutdownInput() {
+        try {
+            socket.shutdownInput();
+        } catch (IOException e) {
+            log.debug("shutting down the input of {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
+        }
+    }
+
     private void closeSocket() {
         try {
             socket.close();
         } catch (IOException e) {
             log.debug("closing {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
-        }
-    }
-
-    /**
-     * Sends the buffered replies exactly when the reader is about to block for more request bytes:
-     * a pipeline gets one flush, and a lone request never waits for a reply stuck in the buffer.
-     */
-    private static final class FlushBeforeRead extends FilterInputStream {
-
-        private final OutputStream replies;
-
-        FlushBeforeRead(InputStream requests, OutputStream replies) {
-            super(requests);
-            this.replies = replies;
-        }
-
-        @Override
-        public int read() throws IOException {
-            replies.flush();
-            return super.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            replies.flush();
-            return super.read(buffer, offset, length);
         }
     }
 }

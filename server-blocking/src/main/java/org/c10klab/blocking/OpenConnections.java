@@ -7,11 +7,12 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.c10klab.server.observe.ServerMetrics;
 
 /**
  * The server's open connections: the {@code --max-connections} gate in front of accept(), the
- * open count in the metrics, and the drain and forced close at stop.
+ * open count in the metrics, and the drain and what follows its timeout at stop.
  */
 final class OpenConnections {
 
@@ -94,16 +95,14 @@ final class OpenConnections {
 
     /** Refuses new connections, wakes an accept loop waiting for a slot, and drains every open one. */
     void beginDrain() {
-        List<ConnectionHandler> open;
         lock.lock();
         try {
-            draining = true;
-            open = new ArrayList<>(handlers);
+            draining = true; // from here on register() refuses, so every connection is drained below
         } finally {
             lock.unlock();
         }
         releaseSlot();
-        open.forEach(ConnectionHandler::drain);
+        forEachOpen(ConnectionHandler::drain);
     }
 
     /**
@@ -127,8 +126,8 @@ final class OpenConnections {
         }
     }
 
-    /** Closes every connection still open now, interrupting their waits. */
-    void forceCloseAll() {
+    /** Applies {@code action} to every connection open now, outside the lock (e.g. {@link ConnectionHandler#giveUp}). */
+    void forEachOpen(Consumer<ConnectionHandler> action) {
         List<ConnectionHandler> open;
         lock.lock();
         try {
@@ -136,7 +135,7 @@ final class OpenConnections {
         } finally {
             lock.unlock();
         }
-        open.forEach(ConnectionHandler::forceClose);
+        open.forEach(action);
     }
 
     /** Connections open now. */

@@ -59,7 +59,8 @@ class BlockingShutdownTest {
             server.stop(Duration.ofMillis(200));
             server.awaitStopped();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), Duration.ofSeconds(3));
-            assertThat(sleeper.closedByServer()).as("closed without an answer").isTrue();
+            assertThat(sleeper.readReply()).as("told why, not a bare close").isEqualTo("-ERR server shutting down\r\n");
+            assertThat(sleeper.closedByServer()).isTrue();
             assertThat(server.metrics().activeConnections()).isZero();
         }
     }

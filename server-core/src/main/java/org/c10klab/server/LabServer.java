@@ -23,8 +23,10 @@ public interface LabServer {
     boolean isAccepting();
 
     /**
-     * Stops accepting, lets in-flight commands finish for at most {@code drainTimeout} (a pending
-     * SLEEP is answered), then closes every connection and releases all threads. Idempotent.
+     * Stops accepting and reading, closes idle connections at once, lets in-flight commands finish
+     * for at most {@code drainTimeout} (a pending SLEEP is answered) and returns as soon as none is
+     * left; what is still owed at the timeout is answered {@code -ERR server shutting down}. Then
+     * closes every connection and releases all threads. Idempotent.
      */
     void stop(Duration drainTimeout);
 

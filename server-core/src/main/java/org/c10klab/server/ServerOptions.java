@@ -41,6 +41,12 @@ public final class ServerOptions {
             description = "On SIGTERM/SIGINT, how long in-flight commands may finish (default: ${DEFAULT-VALUE}).")
     public Duration drainTimeout;
 
+    @Option(names = "--request-timeout", defaultValue = "10s", converter = DurationConverter.class,
+            description = "A request whose first byte has arrived must be complete within this, or the connection "
+                    + "gets '-ERR request timeout' and is closed; idle time between requests does not count "
+                    + "(see --idle-timeout); 0 = no limit (default: ${DEFAULT-VALUE}).")
+    public Duration requestTimeout;
+
     @Option(names = "--max-bulk-bytes", defaultValue = "" + ProtocolLimits.DEFAULT_MAX_BULK_BYTES,
             description = "Longest bulk string argument (default: ${DEFAULT-VALUE}).")
     public int maxBulkBytes;

@@ -10,12 +10,14 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.command.Reply;
 import org.c10klab.protocol.resp.ProtocolException;
 import org.c10klab.protocol.resp.RespCommand;
 import org.c10klab.protocol.resp.RespValue;
+import org.c10klab.server.ServerErrors;
 import org.c10klab.server.log.AccessLog;
 import org.c10klab.server.log.ConnectionLog;
 import org.c10klab.server.observe.MeterNames;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * Executes one connection's requests strictly in arrival order and writes their replies. While a
  * reply is owed after a wait, or while the client is not reading its replies, later requests are
  * held here and the channel stops reading, so the kernel's buffers push back on the client instead
- * of the server's memory growing. Everything runs on the connection's event loop.
+ * of the server's memory growing. It also carries out what the server tells the connection
+ * ({@link ConnectionEvent}): a request timeout, a drain, the end of a drain. Everything runs on the
+ * connection's event loop.
  */
 final class CommandHandler extends ChannelInboundHandlerAdapter {
 
@@ -37,31 +41,30 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     private final ServerMetrics metrics;
     private final AccessLog accessLog;
     private final EventLoopWaits waits;
-    private final PendingReplies pending;
     /** Requests that arrived while an earlier reply was owed; at most about one read's worth, since reading stops. */
     private final ArrayDeque<Object> held = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     /** This connection's access-log lines, from channelActive on. */
     private ConnectionLog connection = ConnectionLog.OFF;
-    /** A reply is owed after a wait; nothing behind it may run. */
-    private boolean waiting;
+    /** The wait a reply is owed after (a SLEEP timer, an offloaded WORK); nothing behind it may run. Null when none. */
+    private Future<?> owedWait;
     /** QUIT or a protocol error was answered; the connection closes once that reply is out. */
     private boolean closing;
     /** The client half-closed; close once everything it sent is answered. */
     private boolean inputShutdown;
+    /** The server is stopping: read nothing more; close once everything read is answered. */
+    private boolean draining;
     private boolean unflushed;
     /** Requests read and not yet answered (held ones and an owed one included); the server's gauge sums them. */
     private int inFlight;
     /** The channel is gone and wrote its requests in flight off: answers arriving later settle nothing. */
     private boolean inactive;
 
-    CommandHandler(CommandExecutor executor, ServerMetrics metrics, AccessLog accessLog, EventLoopWaits waits,
-                   PendingReplies pending) {
+    CommandHandler(CommandExecutor executor, ServerMetrics metrics, AccessLog accessLog, EventLoopWaits waits) {
         this.executor = executor;
         this.metrics = metrics;
         this.accessLog = accessLog;
         this.waits = waits;
-        this.pending = pending;
     }
 
     @Override
@@ -79,6 +82,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        cancelWait(); // a client that left needs no timer: a hostile one could pile them up
         settle(inFlight);
         inactive = true;
         connection.closed();
@@ -92,7 +96,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
         }
         inFlight++;
         metrics.requestReceived();
-        if (waiting || !held.isEmpty() || !ctx.channel().isWritable()) {
+        if (owedWait != null || !held.isEmpty() || !ctx.channel().isWritable()) {
             held.add(request);
             updateReading();
         } else {
@@ -119,7 +123,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
             // A connection inside a SLEEP is waiting on us, not idle.
-            if (!waiting && held.isEmpty() && !closing) {
+            if (owedWait == null && held.isEmpty() && !closing) {
                 metrics.connectionRejected(MeterNames.REASON_IDLE);
                 connection.rejected(MeterNames.REASON_IDLE);
                 ctx.close();
@@ -127,6 +131,16 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
         } else if (event instanceof ChannelInputShutdownEvent) {
             inputShutdown = true;
             closeIfAllAnswered();
+        } else if (event instanceof ConnectionEvent told) {
+            switch (told) {
+                case REQUEST_TIMED_OUT -> timeOutRequest();
+                case DRAIN -> {
+                    draining = true;
+                    updateReading();
+                    closeIfAllAnswered();
+                }
+                case DRAIN_TIMED_OUT -> giveUpOwedRequests();
+            }
         } else {
             ctx.fireUserEventTriggered(event);
         }
@@ -164,20 +178,12 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
                 answered(name, last.value(), startNanos);
                 answerThenClose(last.value());
             }
-            case Reply.AfterSleep sleep -> {
-                if (waits.sleep(loop, sleep.millis(), () -> answerAfterWait(sleep.value(), name, startNanos))) {
-                    answer(sleep.value(), name, startNanos);
-                } else {
-                    startWaiting();
-                }
-            }
-            case Reply.AfterWork work -> {
-                if (waits.work(loop, work.micros(), () -> answerAfterWait(work.value(), name, startNanos))) {
-                    answer(work.value(), name, startNanos);
-                } else {
-                    startWaiting();
-                }
-            }
+            case Reply.AfterSleep sleep -> answerOrWait(
+                    waits.sleep(loop, sleep.millis(), () -> answerAfterWait(sleep.value(), name, startNanos)),
+                    sleep.value(), name, startNanos);
+            case Reply.AfterWork work -> answerOrWait(
+                    waits.work(loop, work.micros(), () -> answerAfterWait(work.value(), name, startNanos)),
+                    work.value(), name, startNanos);
         }
     }
 
@@ -199,25 +205,63 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
         connection.answered(reported, value, latencyNanos);
     }
 
-    /** Holds everything behind the owed reply until the wait is over. */
-    private void startWaiting() {
-        waiting = true;
-        pending.begin();
-        updateReading();
+    /** Answers now when {@code wait} is already over (null); else holds everything behind the owed reply until it is. */
+    private void answerOrWait(Future<?> wait, RespValue value, String commandName, long startNanos) {
+        if (wait == null) {
+            answer(value, commandName, startNanos);
+        } else {
+            owedWait = wait;
+            updateReading();
+        }
     }
 
     private void answerAfterWait(RespValue value, String commandName, long startNanos) {
-        waiting = false;
-        ctx.write(value).addListener(written -> pending.end());
-        unflushed = true;
-        answered(commandName, value, startNanos);
+        if (owedWait == null) {
+            return; // cancelled: the client left, or the drain gave up on it
+        }
+        owedWait = null;
+        answer(value, commandName, startNanos);
         resume();
+    }
+
+    private void cancelWait() {
+        if (owedWait != null) {
+            owedWait.cancel(false);
+            owedWait = null;
+        }
+    }
+
+    /** The request the client began has not arrived whole within the request timeout. */
+    private void timeOutRequest() {
+        if (!closing) {
+            metrics.connectionRejected(MeterNames.REASON_REQUEST_TIMEOUT);
+            connection.rejected(MeterNames.REASON_REQUEST_TIMEOUT);
+            answerThenClose(ServerErrors.REQUEST_TIMEOUT);
+        }
+    }
+
+    /**
+     * The drain timeout ran out: the owed reply and every held request get {@code -ERR server
+     * shutting down}, so the client learns why instead of seeing a bare close, then the connection closes.
+     */
+    private void giveUpOwedRequests() {
+        if (closing) {
+            return; // its last reply is written already; the server closes it if the client does not take it
+        }
+        int owed = held.size() + (owedWait == null ? 0 : 1);
+        cancelWait();
+        held.clear();
+        settle(owed);
+        for (int i = 0; i < owed; i++) {
+            ctx.write(ServerErrors.SHUTTING_DOWN, ctx.voidPromise());
+        }
+        closeAfterWrites();
     }
 
     /** Runs held requests until one must wait or the client stops reading, then settles flushing and reading. */
     private void resume() {
         Object next;
-        while (!waiting && !closing && ctx.channel().isWritable() && (next = held.poll()) != null) {
+        while (owedWait == null && !closing && ctx.channel().isWritable() && (next = held.poll()) != null) {
             handle(next);
         }
         flushIfNeeded();
@@ -226,12 +270,10 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void answerThenClose(RespValue value) {
-        closing = true;
         settle(held.size()); // nothing behind a QUIT or a protocol error is answered
         held.clear();
-        unflushed = false;
-        ctx.writeAndFlush(value).addListener(ChannelFutureListener.CLOSE);
-        updateReading();
+        ctx.write(value, ctx.voidPromise());
+        closeAfterWrites();
     }
 
     /** {@code requests} of this connection's requests in flight are over: answered, or given up. */
@@ -242,12 +284,19 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** After a half-close or in a drain: closes once nothing read is left unanswered. */
     private void closeIfAllAnswered() {
-        if (inputShutdown && !waiting && held.isEmpty() && !closing) {
-            closing = true;
-            unflushed = false;
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        if ((inputShutdown || draining) && owedWait == null && held.isEmpty() && !closing) {
+            closeAfterWrites();
         }
+    }
+
+    /** Flushes every reply written so far and closes the connection once they are out; reads nothing more. */
+    private void closeAfterWrites() {
+        closing = true;
+        unflushed = false;
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        updateReading();
     }
 
     private void flushIfNeeded() {
@@ -260,7 +309,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     /** Reads only while a request could run at once: nothing owed, nothing held, the client keeping up. */
     private void updateReading() {
         Channel channel = ctx.channel();
-        boolean read = !waiting && !closing && held.isEmpty() && channel.isWritable();
+        boolean read = owedWait == null && !closing && !draining && held.isEmpty() && channel.isWritable();
         if (channel.config().isAutoRead() != read) {
             channel.config().setAutoRead(read);
         }

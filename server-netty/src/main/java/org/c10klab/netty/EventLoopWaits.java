@@ -2,6 +2,7 @@ package org.c10klab.netty;
 
 import io.netty.channel.EventLoop;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.command.CpuBurner;
@@ -28,30 +29,29 @@ final class EventLoopWaits {
     /**
      * Waits {@code millis} without using a CPU.
      *
-     * @return true when the wait is already over; false when {@code afterwards} will run on
-     *         {@code loop} once it is
+     * @return null when the wait is already over; else the pending wait, after which
+     *         {@code afterwards} runs on {@code loop} unless the wait was cancelled first
      */
-    boolean sleep(EventLoop loop, long millis, Runnable afterwards) {
+    Future<?> sleep(EventLoop loop, long millis, Runnable afterwards) {
         if (sleepBlocksLoop) {
             sleepOnThisThread(millis);
-            return true;
+            return null;
         }
-        loop.schedule(afterwards, millis, TimeUnit.MILLISECONDS);
-        return false;
+        return loop.schedule(afterwards, millis, TimeUnit.MILLISECONDS);
     }
 
     /**
      * Burns {@code micros} of CPU.
      *
-     * @return true when the work is already done; false when {@code afterwards} will run on
-     *         {@code loop} once it is
+     * @return null when the work is already done; else the pending work, after which
+     *         {@code afterwards} runs on {@code loop} (cancelling it only spares work not yet started)
      */
-    boolean work(EventLoop loop, long micros, Runnable afterwards) {
+    Future<?> work(EventLoop loop, long micros, Runnable afterwards) {
         if (offload == null) {
             CpuBurner.burn(micros);
-            return true;
+            return null;
         }
-        offload.execute(() -> {
+        return offload.submit(() -> {
             CpuBurner.burn(micros);
             try {
                 loop.execute(afterwards);
@@ -59,7 +59,6 @@ final class EventLoopWaits {
                 // The server stopped while this WORK ran: its connection is closed, nobody awaits the reply.
             }
         });
-        return false;
     }
 
     private static void sleepOnThisThread(long millis) {

@@ -9,6 +9,7 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
@@ -29,6 +30,7 @@ import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.plugin.CommandPlugins;
 import org.c10klab.protocol.store.LruStore;
+import org.c10klab.server.DurationConverter;
 import org.c10klab.server.LabServer;
 import org.c10klab.server.ServerOptions;
 import org.c10klab.server.StandardInfo;
@@ -37,6 +39,8 @@ import org.c10klab.server.observe.ServerMetrics;
 import org.c10klab.server.transport.BackPressure;
 import org.c10klab.server.transport.EventLoopGroups;
 import org.c10klab.server.transport.TransportSelection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event-loop model: a few threads serve every connection, and a waiting connection holds
@@ -54,6 +58,9 @@ public final class NettyServer implements LabServer {
     public static final String MODEL = "netty";
 
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
+    /** After the drain timeout, how long the shutting-down errors get to leave before connections are closed regardless. */
+    private static final Duration GIVE_UP_GRACE = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(NettyServer.class);
 
     private final TransportSelection transport;
     private final NettyOptions nettyOptions;
@@ -64,7 +71,6 @@ public final class NettyServer implements LabServer {
     private final EventLoopGroup ioGroup;
     private final ThreadPoolExecutor offload;
     private final ChannelGroup connections = new DefaultChannelGroup("connections", GlobalEventExecutor.INSTANCE);
-    private final PendingReplies pending = new PendingReplies();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Channel listener;
@@ -101,8 +107,8 @@ public final class NettyServer implements LabServer {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, BackPressure.WATER_MARK)
                 // A client that half-closes (e.g. nc at end of input) still gets every reply it is owed.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(new NettyServerInitializer(limits, executor, metrics, logging.accessLog(), waits, pending,
-                        nettyOptions.idleTimeout));
+                .childHandler(new NettyServerInitializer(limits, executor, metrics, logging.accessLog(), waits,
+                        nettyOptions.idleTimeout, options.requestTimeout));
         if (options.maxConnections > 0) {
             // One accept per read, so the gate sees each connection before the next is accepted and
             // the limit holds exactly (NIO and epoll otherwise accept up to 16 at a time).
@@ -186,7 +192,16 @@ public final class NettyServer implements LabServer {
         }
         try {
             listener.close().awaitUninterruptibly();
-            pending.awaitNone(drainTimeout);
+            // Every accepted connection is in the group by now: the accept loop adds each before it closes the listener.
+            ChannelGroupFuture allClosed = connections.newCloseFuture();
+            tellEveryConnection(ConnectionEvent.DRAIN);
+            if (!allClosed.await(drainTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                log.warn("{} connection(s) still owed replies after the drain timeout of {}; answering "
+                        + "'-ERR server shutting down' and closing them", connections.size(),
+                        DurationConverter.format(drainTimeout));
+                tellEveryConnection(ConnectionEvent.DRAIN_TIMED_OUT);
+                allClosed.await(GIVE_UP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -195,6 +210,11 @@ public final class NettyServer implements LabServer {
             logging.close(); // last: every connection has logged its close by now
             stopped.countDown();
         }
+    }
+
+    /** Fires {@code event} down every open connection's pipeline, on its own event loop. */
+    private void tellEveryConnection(ConnectionEvent event) {
+        connections.forEach(connection -> connection.pipeline().fireUserEventTriggered(event));
     }
 
     @Override

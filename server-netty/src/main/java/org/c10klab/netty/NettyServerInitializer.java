@@ -11,7 +11,10 @@ import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.server.log.AccessLog;
 import org.c10klab.server.observe.ServerMetrics;
 
-/** Builds each connection's pipeline: an optional idle timer, RESP framing, reply encoding, command handling. */
+/**
+ * Builds each connection's pipeline: an optional idle timer, RESP framing, reply encoding, an
+ * optional request timer, command handling.
+ */
 final class NettyServerInitializer extends ChannelInitializer<Channel> {
 
     private final RespReplyEncoder encoder = new RespReplyEncoder();
@@ -20,21 +23,22 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
     private final ServerMetrics metrics;
     private final AccessLog accessLog;
     private final EventLoopWaits waits;
-    private final PendingReplies pending;
     private final Duration idleTimeout;
+    private final Duration requestTimeout;
 
     /**
-     * @param idleTimeout how long a connection may neither read nor write before it is closed; zero for never
+     * @param idleTimeout    how long a connection may neither read nor write before it is closed; zero for never
+     * @param requestTimeout how long a request may take to arrive once it has begun; zero for ever
      */
     NettyServerInitializer(ProtocolLimits limits, CommandExecutor executor, ServerMetrics metrics, AccessLog accessLog,
-                           EventLoopWaits waits, PendingReplies pending, Duration idleTimeout) {
+                           EventLoopWaits waits, Duration idleTimeout, Duration requestTimeout) {
         this.limits = limits;
         this.executor = executor;
         this.metrics = metrics;
         this.accessLog = accessLog;
         this.waits = waits;
-        this.pending = pending;
         this.idleTimeout = idleTimeout;
+        this.requestTimeout = requestTimeout;
     }
 
     @Override
@@ -43,7 +47,11 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
         if (!idleTimeout.isZero()) {
             pipeline.addLast(new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS));
         }
-        pipeline.addLast(new RespFrameDecoder(limits), encoder,
-                new CommandHandler(executor, metrics, accessLog, waits, pending));
+        RespFrameDecoder frames = new RespFrameDecoder(limits);
+        pipeline.addLast(frames, encoder);
+        if (!requestTimeout.isZero()) {
+            pipeline.addLast(new RequestTimeoutHandler(frames, requestTimeout));
+        }
+        pipeline.addLast(new CommandHandler(executor, metrics, accessLog, waits));
     }
 }

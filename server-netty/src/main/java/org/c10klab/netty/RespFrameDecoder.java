@@ -24,6 +24,11 @@ final class RespFrameDecoder extends ByteToMessageDecoder {
         this.decoder = new RespRequestDecoder(limits);
     }
 
+    /** True while a request has begun to arrive and is not complete; false between requests. */
+    boolean hasPartialRequest() {
+        return decoder.hasPartialRequest();
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (failed) {

@@ -2,19 +2,11 @@ package org.c10klab.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.c10klab.protocol.ProtocolLimits;
-import org.c10klab.protocol.command.CommandExecutor;
-import org.c10klab.protocol.store.LruStore;
-import org.c10klab.server.log.AccessLog;
 import org.c10klab.server.observe.ServerMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,139 +18,162 @@ import org.junit.jupiter.api.Timeout;
 class CommandHandlerTest {
 
     private final ServerMetrics metrics = new ServerMetrics(NettyServer.MODEL);
-    private final PendingReplies pending = new PendingReplies();
+    private EmbeddedConnection connection;
     private EmbeddedChannel channel;
 
     @BeforeEach
     void setUp() {
-        CommandExecutor executor = new CommandExecutor(new LruStore(100, 10_000), ProtocolLimits.DEFAULTS, Map::of);
-        channel = new EmbeddedChannel(new RespFrameDecoder(ProtocolLimits.DEFAULTS), new RespReplyEncoder(),
-                new CommandHandler(executor, metrics, AccessLog.OFF, new EventLoopWaits(false, null), pending));
-        channel.freezeTime();
+        connection = new EmbeddedConnection(metrics, Duration.ZERO);
+        channel = connection.channel();
     }
 
     @AfterEach
     void tearDown() {
-        channel.finishAndReleaseAll();
+        connection.close();
         metrics.close();
     }
-
     @Test
     void aPingPipelinedBehindASleepIsAnsweredAfterIt() {
-        send("SLEEP 200\r\nPING\r\n");
+        connection.send("SLEEP 200\r\nPING\r\n");
 
-        assertThat(written()).isEmpty();
+        assertThat(connection.written()).isEmpty();
         assertThat(channel.config().isAutoRead()).as("reading while a reply is owed").isFalse();
 
-        advanceMillis(199);
-        assertThat(written()).isEmpty();
+        connection.advanceMillis(199);
+        assertThat(connection.written()).isEmpty();
 
-        advanceMillis(1);
-        assertThat(written()).isEqualTo("+OK\r\n+PONG\r\n");
+        connection.advanceMillis(1);
+        assertThat(connection.written()).isEqualTo("+OK\r\n+PONG\r\n");
         assertThat(channel.config().isAutoRead()).isTrue();
     }
 
     @Test
     void aProtocolErrorIsAnsweredInLineThenTheConnectionCloses() {
-        send("SLEEP 100\r\n*1\r\n$x\r\nPING\r\n");
-        advanceMillis(100);
+        connection.send("SLEEP 100\r\n*1\r\n$x\r\nPING\r\n");
+        connection.advanceMillis(100);
 
-        assertThat(written()).isEqualTo("+OK\r\n-ERR Protocol error: invalid bulk length\r\n");
+        assertThat(connection.written()).isEqualTo("+OK\r\n-ERR Protocol error: invalid bulk length\r\n");
         assertThat(channel.isOpen()).isFalse();
         assertThat(metrics.rejectedSummary()).isEqualTo("protocol_error=1");
     }
 
     @Test
     void quitAnswersThenClosesAndNothingBehindItRuns() {
-        send("PING\r\nQUIT\r\nPING\r\n");
+        connection.send("PING\r\nQUIT\r\nPING\r\n");
 
-        assertThat(written()).isEqualTo("+PONG\r\n+OK\r\n");
+        assertThat(connection.written()).isEqualTo("+PONG\r\n+OK\r\n");
         assertThat(channel.isOpen()).isFalse();
     }
 
     @Test
     void aHalfClosedClientStillGetsTheReplyItIsOwed() {
-        send("SLEEP 100\r\n");
+        connection.send("SLEEP 100\r\n");
         channel.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
         assertThat(channel.isOpen()).isTrue();
 
-        advanceMillis(100);
+        connection.advanceMillis(100);
 
-        assertThat(written()).isEqualTo("+OK\r\n");
+        assertThat(connection.written()).isEqualTo("+OK\r\n");
         assertThat(channel.isOpen()).isFalse();
     }
 
     @Test
     void anIdleTimeoutSparesAConnectionInsideASleep() {
-        send("SLEEP 100\r\n");
+        connection.send("SLEEP 100\r\n");
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
         assertThat(channel.isOpen()).isTrue();
 
-        advanceMillis(100);
+        connection.advanceMillis(100);
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
 
-        assertThat(written()).isEqualTo("+OK\r\n");
+        assertThat(connection.written()).isEqualTo("+OK\r\n");
         assertThat(channel.isOpen()).isFalse();
         assertThat(metrics.rejectedSummary()).isEqualTo("idle_timeout=1");
     }
 
     @Test
-    void aReplyOwedAfterAWaitIsCountedUntilWritten() throws InterruptedException {
-        send("SLEEP 50\r\n");
-        assertThat(pending.awaitNone(Duration.ZERO)).isFalse();
+    void aClosedConnectionsSleepTimerIsCancelled() {
+        connection.send("SLEEP 60000\r\n");
+        assertThat(channel.runScheduledPendingTasks()).as("nanos until the SLEEP's timer").isPositive();
 
-        advanceMillis(50);
+        channel.close();
 
-        assertThat(pending.awaitNone(Duration.ZERO)).isTrue();
+        assertThat(channel.runScheduledPendingTasks()).as("no timer left").isEqualTo(-1);
+    }
+
+    @Test
+    void aDrainClosesAnIdleConnectionAtOnce() {
+        connection.send("PING\r\n*1\r\n$4\r\nPI"); // answered, then the start of a request that never ends
+        connection.tell(ConnectionEvent.DRAIN);
+
+        assertThat(connection.written()).isEqualTo("+PONG\r\n");
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void aDrainStopsReadingAnswersWhatWasReadThenCloses() {
+        connection.send("SLEEP 100\r\nPING\r\n");
+        connection.tell(ConnectionEvent.DRAIN);
+        connection.advanceMillis(99);
+        assertThat(channel.isOpen()).isTrue();
+        assertThat(channel.config().isAutoRead()).isFalse();
+
+        connection.advanceMillis(1);
+
+        assertThat(connection.written()).isEqualTo("+OK\r\n+PONG\r\n");
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(metrics.requestsInFlight()).isZero();
+    }
+
+    @Test
+    void theEndOfADrainAnswersEveryOwedRequestWithShuttingDown() {
+        connection.send("PING\r\nSLEEP 60000\r\nPING\r\n");
+        connection.tell(ConnectionEvent.DRAIN);
+        connection.tell(ConnectionEvent.DRAIN_TIMED_OUT);
+
+        assertThat(connection.written()).isEqualTo("+PONG\r\n-ERR server shutting down\r\n-ERR server shutting down\r\n");
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(metrics.requestsInFlight()).isZero();
+        assertThat(channel.runScheduledPendingTasks()).as("the SLEEP's timer is cancelled").isEqualTo(-1);
+    }
+
+    @Test
+    void aRequestTimeoutIsAnsweredCountedAndCloses() {
+        connection.send("*1\r\n$4\r\nPI");
+        connection.tell(ConnectionEvent.REQUEST_TIMED_OUT);
+
+        assertThat(connection.written()).isEqualTo("-ERR request timeout\r\n");
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(metrics.rejectedSummary()).isEqualTo("request_timeout=1");
     }
 
     @Test
     void aSleepAndTheRequestsHeldBehindItAreInFlightUntilAnswered() {
-        send("SLEEP 100\r\nPING\r\nPING\r\n");
+        connection.send("SLEEP 100\r\nPING\r\nPING\r\n");
         assertThat(metrics.requestsInFlight()).isEqualTo(3);
 
-        advanceMillis(100);
+        connection.advanceMillis(100);
 
-        assertThat(written()).isEqualTo("+OK\r\n+PONG\r\n+PONG\r\n");
+        assertThat(connection.written()).isEqualTo("+OK\r\n+PONG\r\n+PONG\r\n");
         assertThat(metrics.requestsInFlight()).isZero();
     }
 
     @Test
     void aRequestBehindQuitLeavesFlightUnanswered() {
-        send("SLEEP 100\r\nQUIT\r\nPING\r\n");
-        advanceMillis(100);
+        connection.send("SLEEP 100\r\nQUIT\r\nPING\r\n");
+        connection.advanceMillis(100);
 
-        assertThat(written()).isEqualTo("+OK\r\n+OK\r\n");
+        assertThat(connection.written()).isEqualTo("+OK\r\n+OK\r\n");
         assertThat(metrics.requestsInFlight()).isZero();
     }
 
     @Test
     void aClosedConnectionsRequestsLeaveFlightOnceAndForAll() {
-        send("SLEEP 100\r\nPING\r\n");
+        connection.send("SLEEP 100\r\nPING\r\n");
         channel.close();
         assertThat(metrics.requestsInFlight()).isZero();
 
-        advanceMillis(100);
-        assertThat(metrics.requestsInFlight()).as("after the orphaned SLEEP's timer fired").isZero();
-    }
-
-    private void send(String bytes) {
-        channel.writeInbound(Unpooled.copiedBuffer(bytes, StandardCharsets.US_ASCII));
-    }
-
-    private void advanceMillis(long millis) {
-        channel.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
-        channel.runScheduledPendingTasks();
-        channel.runPendingTasks();
-    }
-
-    private String written() {
-        StringBuilder text = new StringBuilder();
-        ByteBuf chunk;
-        while ((chunk = channel.readOutbound()) != null) {
-            text.append(chunk.toString(StandardCharsets.US_ASCII));
-            chunk.release();
-        }
-        return text.toString();
+        connection.advanceMillis(100);
+        assertThat(metrics.requestsInFlight()).as("after the SLEEP would have ended").isZero();
     }
 }

@@ -48,6 +48,7 @@ class NettyShutdownTest {
             server.server().awaitStopped();
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(client.readReply()).as("told why, not a bare close").isEqualTo("-ERR server shutting down\r\n");
             assertThat(client.closedByServer()).isTrue();
         }
     }

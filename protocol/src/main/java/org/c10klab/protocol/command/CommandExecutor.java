@@ -73,7 +73,7 @@ public final class CommandExecutor {
             default -> {
                 LoadedPlugin plugin = plugins.find(name);
                 yield plugin != null ? plugin(plugin, command)
-                        : now(ErrorReply.err("unknown command '" + quotable(command.text(0)) + "'"));
+                        : now(ErrorReply.err("unknown command '" + ErrorText.quote(command.argument(0)) + "'"));
             }
         };
     }
@@ -190,7 +190,7 @@ public final class CommandExecutor {
 
     private static Reply pluginFailed(LoadedPlugin plugin, String why) {
         return now(ErrorReply.err("plugin command '" + plugin.name().toLowerCase(Locale.ROOT) + "' failed: "
-                + quotable(why)));
+                + ErrorText.oneLine(why)));
     }
 
     private Reply config(RespCommand command) {
@@ -199,7 +199,7 @@ public final class CommandExecutor {
         }
         String sub = command.text(1).toLowerCase(Locale.ROOT);
         if (!sub.equals("get")) {
-            return now(ErrorReply.err("unknown subcommand '" + quotable(command.text(1)) + "'. Try CONFIG GET."));
+            return now(ErrorReply.err("unknown subcommand '" + ErrorText.quote(command.argument(1)) + "'. Try CONFIG GET."));
         }
         if (command.arity() != 3) {
             return now(ErrorReply.err("wrong number of arguments for 'config|get' command"));
@@ -242,11 +242,6 @@ public final class CommandExecutor {
 
     private static void appendFields(StringBuilder text, Map<String, Object> fields) {
         fields.forEach((key, value) -> text.append(key).append(':').append(value).append("\r\n"));
-    }
-
-    /** Client text for an error line: CR and LF would end the reply early, so they become spaces (as Redis does). */
-    private static String quotable(String text) {
-        return text.replace('\r', ' ').replace('\n', ' ');
     }
 
     private static boolean exactly(RespCommand command, int arity) {

@@ -66,6 +66,14 @@ public final class RespRequestDecoder {
         }
     }
 
+    /**
+     * True while a request has begun and is not complete: its first bytes are consumed, the rest not
+     * yet fed. Servers time such a request out; between requests the connection is merely idle.
+     */
+    public boolean hasPartialRequest() {
+        return state != State.TYPE || line.length() > 0;
+    }
+
     /** Forgets any partial command and releases its buffers. */
     public void reset() {
         state = State.TYPE;

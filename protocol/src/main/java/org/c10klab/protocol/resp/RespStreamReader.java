@@ -41,4 +41,12 @@ public final class RespStreamReader {
             buffer.position(0).limit(n);
         }
     }
+
+    /**
+     * True while the start of a command has been read and its end has not: when {@link #read} is
+     * about to block, the client is in the middle of a request rather than idle.
+     */
+    public boolean hasPartialRequest() {
+        return decoder.hasPartialRequest();
+    }
 }

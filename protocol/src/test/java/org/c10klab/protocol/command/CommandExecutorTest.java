@@ -179,6 +179,24 @@ class CommandExecutorTest {
     }
 
     @Test
+    void anUnknownNameIsQuotedUpTo128BytesAsRedisDoes() {
+        String name = "x".repeat(60_000);
+        assertThat(wire(run(name, "arg"))).isEqualTo("-ERR unknown command '" + "x".repeat(128) + "'\r\n");
+        assertThat(wire(run("CONFIG", name))).isEqualTo("-ERR unknown subcommand '" + "x".repeat(128) + "'. Try CONFIG GET.\r\n");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreEscapedNotReplaced() {
+        byte[] name = {'a', (byte) 0xff, 'b', (byte) 0xc3}; // 0xc3 starts a two-byte character that never ends
+        Reply reply = executor.execute(new RespCommand(List.of(name)));
+        assertThat(wire(reply)).isEqualTo("-ERR unknown command 'a\\xffb\\xc3'\r\n");
+
+        // A character cut in half at the 128-byte limit: its first byte is escaped, no U+FFFD.
+        String cut = "y".repeat(127) + "\u00e9";
+        assertThat(wire(run(cut))).isEqualTo("-ERR unknown command '" + "y".repeat(127) + "\\xc3'\r\n");
+    }
+
+    @Test
     void onlyAsciiLettersFoldCase() {
         // U+017F LATIN SMALL LETTER LONG S upper-cases to 'S' in Java; Redis would not run SET for it.
         assertThat(wire(run("\u017Fet", "k", "v"))).isEqualTo("-ERR unknown command '\u017Fet'\r\n");

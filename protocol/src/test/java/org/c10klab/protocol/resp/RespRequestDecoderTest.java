@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link RespRequestDecoder} reads the same commands from a frame fed whole, byte by byte, or split anywhere. */
 class RespRequestDecoderTest {
@@ -103,11 +104,29 @@ class RespRequestDecoderTest {
         assertNothingLeftOver(decoder);
     }
 
+    /** What a server's request timeout relies on: partial from a request's first byte to its last, idle between requests. */
+    @ParameterizedTest
+    @ValueSource(strings = {"*2\r\n$4\r\nECHO\r\n$2\r\nhi\r\n", "*1\r\n$0\r\n\r\n", "PING\r\n", "GET k\n"})
+    void aRequestIsPartialFromItsFirstByteUntilItIsComplete(String request) {
+        byte[] wire = bytes(request);
+        RespRequestDecoder decoder = new RespRequestDecoder(ProtocolLimits.DEFAULTS);
+        for (int round = 0; round < 2; round++) {
+            assertThat(decoder.hasPartialRequest()).as("between requests").isFalse();
+            for (int i = 0; i < wire.length - 1; i++) {
+                assertThat(decoder.decode(ByteBuffer.wrap(wire, i, 1))).isNull();
+                assertThat(decoder.hasPartialRequest()).as("after %d of %d bytes", i + 1, wire.length).isTrue();
+            }
+            assertThat(decoder.decode(ByteBuffer.wrap(wire, wire.length - 1, 1))).isNotNull();
+        }
+        assertThat(decoder.hasPartialRequest()).isFalse();
+    }
+
     @Test
     void resetForgetsAPartialCommand() {
         RespRequestDecoder decoder = new RespRequestDecoder(ProtocolLimits.DEFAULTS);
         assertThat(decoder.decode(ByteBuffer.wrap(bytes("*3\r\n$3\r\nSET\r\n$1")))).isNull();
         decoder.reset();
+        assertThat(decoder.hasPartialRequest()).isFalse();
         assertNothingLeftOver(decoder);
     }
 

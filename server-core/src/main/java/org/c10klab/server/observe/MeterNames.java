@@ -37,6 +37,8 @@ public final class MeterNames {
     public static final String REASON_PROTOCOL_ERROR = "protocol_error";
     /** Rejection reason: the connection sent nothing for longer than the idle timeout. */
     public static final String REASON_IDLE = "idle_timeout";
+    /** Rejection reason: a request had begun but was not complete within the request timeout. */
+    public static final String REASON_REQUEST_TIMEOUT = "request_timeout";
 
     /** Log name: the access log of one server ({@code --access-log}). */
     public static final String LOG_ACCESS = "access";
