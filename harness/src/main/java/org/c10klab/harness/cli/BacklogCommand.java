@@ -9,13 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.c10klab.harness.experiment.BacklogCell;
 import org.c10klab.harness.experiment.BacklogCellTrial;
 import org.c10klab.harness.experiment.BacklogDefaults;
 import org.c10klab.harness.experiment.BacklogExperiment;
 import org.c10klab.harness.experiment.BacklogResult;
+import org.c10klab.harness.experiment.BacklogRun;
 import org.c10klab.harness.experiment.BacklogSettings;
 import org.c10klab.harness.experiment.ClientOutcomes;
+import org.c10klab.harness.experiment.HandshakeEvidence;
 import org.c10klab.harness.experiment.LabModel;
 import org.c10klab.harness.launch.NetworkNamespace;
 import org.c10klab.harness.report.BacklogChart;
@@ -35,17 +36,21 @@ import picocli.CommandLine;
         description = {
             "Tune the listen backlog: bursts of clients against a slowly draining server, every backlog against "
                     + "every burst size, and what backlog your burst needs.",
-            "For each cell: start a fresh server, open the whole burst at once, and count how each client ended "
-                    + "(ok, connect_timeout, connected but unanswered, reset, refused), with the queue capacity, the "
-                    + "TcpExtListenOverflows rise, when the connects succeeded (the SYN retransmit steps) and the "
-                    + "kernel settings that decided it.",
+            "For each cell, --repeat times in interleaved rounds: start a fresh server, open the whole burst at "
+                    + "once, and count how each client ended (ok, connect_timeout, connected but unanswered, reset, "
+                    + "refused), with the queue capacity, the TcpExtListenOverflows rise, when the connects succeeded "
+                    + "(the SYN retransmit steps), the server port's sockets read from /proc/net/tcp meanwhile "
+                    + "(clients ESTABLISHED that the server never queued) and the kernel settings that decided it.",
+            "Reports each cell's spread over its trials (e.g. connected 3-10 (median 4)) and says from the kernel's "
+                    + "evidence why trials differed. With the defaults (8 cells, 3 trials) about 5 minutes.",
         },
         footer = {
             "",
             "Exit codes: 0 done; 1 a server or namespace failed, or the host's settings changed; 2 bad usage; "
-                    + "130 stopped by Ctrl-C (finished cells are still reported and written).",
+                    + "130 stopped by Ctrl-C (finished trials are still reported and written).",
             "Examples:",
             "  c10k backlog",
+            "  c10k backlog --backlog 1 -c 10 --repeat 5",
             "  c10k backlog --backlog 1,16 --connections 20 --sleep 10s --connect-timeout 2s",
             "  sudo c10k backlog --netns --tcp-abort-on-overflow 1 --somaxconn 32",
         })
@@ -93,6 +98,12 @@ public final class BacklogCommand implements Callable<Integer> {
             description = "How long a connected client waits for its reply (default: ${DEFAULT-VALUE}).")
     Duration responseTimeout;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = BacklogDefaults.REPEAT,
+            description = "Trials per cell, each with a fresh server, in interleaved rounds (every cell once, then "
+                    + "every cell again ...). At least 3 to see the spread; 1 is an anecdote (default: "
+                    + "${DEFAULT-VALUE}).")
+    int repeat;
+
     @Option(names = "--netns",
             description = "Run each cell in its own network namespace (root only): server, clients and TcpExt "
                     + "counters there, apart from the host.")
@@ -126,10 +137,11 @@ public final class BacklogCommand implements Callable<Integer> {
         if (cell != null) {
             return runCell();
         }
-        BacklogSettings settings;
+        BacklogExperiment experiment;
         try {
-            settings = new BacklogSettings(LabModel.fromCliName(server), backlogs, connections, sleep, connectTimeout,
-                    responseTimeout, maxConnections, netns, tcpAbortOnOverflow, somaxconn);
+            BacklogSettings settings = new BacklogSettings(LabModel.fromCliName(server), backlogs, connections, sleep,
+                    connectTimeout, responseTimeout, maxConnections, netns, tcpAbortOnOverflow, somaxconn);
+            experiment = new BacklogExperiment(settings, repeat);
             OutputFolder.requireUsable(out);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -141,7 +153,6 @@ public final class BacklogCommand implements Callable<Integer> {
                     + "Run it as root, or without --netns (the host's own settings then apply, unchanged).");
             return CommandLine.ExitCode.USAGE;
         }
-        BacklogExperiment experiment = new BacklogExperiment(settings);
         BacklogResult result;
         try (StopOnSignal ignored = new StopOnSignal(experiment::stop)) {
             result = experiment.run(new Progress(stderr, quiet));
@@ -166,18 +177,19 @@ public final class BacklogCommand implements Callable<Integer> {
         return result.hostUnchanged() ? 0 : EXIT_FAILED;
     }
 
-    /** Inside a namespace: one cell, its JSON on stdout and nothing else there. */
+    /** Inside a namespace: one trial of one cell, its JSON on stdout and nothing else there. */
     private int runCell() throws IOException, InterruptedException {
         BacklogSettings settings = ResultJson.mapper().readValue(cell, BacklogSettings.class);
-        BacklogCell result = new BacklogCellTrial(settings)
-                .run(settings.backlogs().getFirst(), settings.connections().getFirst(), point -> { });
+        // Trial 1 here; the parent, which knows the round, numbers it.
+        BacklogRun result = new BacklogCellTrial(settings)
+                .run(1, settings.backlogs().getFirst(), settings.connections().getFirst(), point -> { });
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(ResultJson.mapper().writeValueAsString(result));
         stdout.flush();
         return 0;
     }
 
-    /** One line per cell on stderr as it starts and ends, with the live flood line between on a terminal. */
+    /** One line per trial on stderr as it starts and ends, with the live flood line between on a terminal. */
     private static final class Progress extends LiveProgress implements BacklogExperiment.Listener {
 
         Progress(PrintWriter stderr, boolean quiet) {
@@ -185,21 +197,24 @@ public final class BacklogCommand implements Callable<Integer> {
         }
 
         @Override
-        public void cellStarting(int number, int total, int backlog, int burst) {
-            starting(burst, "[%d/%d] burst %d, backlog %d ...%n", number, total, burst, backlog);
+        public void trialStarting(int number, int total, int backlog, int burst, int round) {
+            starting(burst, "[%d/%d] burst %d, backlog %d, trial %d ...%n", number, total, burst, backlog, round);
         }
 
         @Override
-        public void cellFinished(BacklogCell cell, double seconds) {
+        public void trialFinished(BacklogRun run, double seconds) {
             endLiveLine();
             if (quiet) {
                 return;
             }
-            ClientOutcomes clients = cell.clients();
-            stderr.printf(Locale.ROOT, "      ok %d, connect_timeout %d, unanswered %d, reset %d, refused %d; "
-                            + "connect times %s; overflows %s (%.1f s)%n", clients.ok(), clients.connectTimeout(),
-                    clients.connectedUnanswered(), clients.reset(), clients.refused(), cell.connectTimesText(),
-                    cell.listenQueue() == null ? "?" : "+" + cell.listenQueue().listenOverflows(), seconds);
+            ClientOutcomes clients = run.clients();
+            HandshakeEvidence evidence = run.handshakes();
+            stderr.printf(Locale.ROOT, "      ok %d, connected %d, connect_timeout %d, unanswered %d, reset %d, "
+                            + "refused %d; connect times %s; overflows %s; not queued %s (%.1f s)%n", clients.ok(),
+                    run.connected(), clients.connectTimeout(), clients.connectedUnanswered(), clients.reset(),
+                    clients.refused(), run.connectTimesText(),
+                    run.listenQueue() == null ? "?" : "+" + run.listenQueue().listenOverflows(),
+                    evidence == null || evidence.samples() == 0 ? "?" : evidence.notQueuedPeak(), seconds);
             stderr.flush();
         }
     }

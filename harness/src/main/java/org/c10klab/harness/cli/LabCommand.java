@@ -12,6 +12,7 @@ import org.c10klab.harness.experiment.LabExperiment;
 import org.c10klab.harness.experiment.LabPlan;
 import org.c10klab.harness.experiment.LabResult;
 import org.c10klab.harness.experiment.LabRun;
+import org.c10klab.harness.report.LabCsv;
 import org.c10klab.harness.report.LabReport;
 import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.harness.report.ResultJson;
@@ -29,12 +30,16 @@ import picocli.CommandLine.Spec;
                     + "(2) serial with backlog 1 and a 10 s SLEEP against 10 nervous clients (2 s connect timeout); "
                     + "(3) thread per connection and (4) an event loop with the same clients; (5) 200 clients at "
                     + "once against the event loop, virtual threads and thread per connection.",
+            "Every run is tried --repeat times in interleaved rounds, each trial with a fresh server; the answers give "
+                    + "each figure's spread over the trials and say from the kernel's evidence (its counters, and the "
+                    + "server port's sockets in /proc/net/tcp) why stage 2's trials differ.",
             "Prints the answers (backlog and refused connections; resource cost of threads vs the event loop; the "
-                    + "200-connection challenge) and writes lab.md and lab.json. About a minute and a half.",
+                    + "200-connection challenge) and writes lab.md, lab.json and lab.csv. About 4 minutes with 3 "
+                    + "trials; --quick about 40 s.",
         },
         footer = {
             "",
-            "Exit codes: 0 done; 1 a server failed to start; 2 bad usage; 130 stopped by Ctrl-C (finished stages are "
+            "Exit codes: 0 done; 1 a server failed to start; 2 bad usage; 130 stopped by Ctrl-C (finished trials are "
                     + "still reported).",
         })
 public final class LabCommand implements Callable<Integer> {
@@ -54,8 +59,13 @@ public final class LabCommand implements Callable<Integer> {
             description = "Run only these stages (default: all, ${DEFAULT-VALUE}).")
     List<Integer> stages;
 
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "Trials per run, each with a fresh server, in interleaved rounds (default: 3; with --quick "
+                    + "1, to stay quick). At least 3 to see the spread; 1 is an anecdote.")
+    Integer repeat;
+
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where lab.md and lab.json go (default: results/lab-<date>-<time>).")
+            description = "Where lab.md, lab.json and lab.csv go (default: results/lab-<date>-<time>).")
     Path out;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
@@ -66,7 +76,8 @@ public final class LabCommand implements Callable<Integer> {
         LabExperiment experiment;
         try {
             OutputFolder.requireUsable(out);
-            experiment = new LabExperiment(quick ? LabPlan.quick() : LabPlan.standard(), stages);
+            LabPlan plan = quick ? LabPlan.quick() : LabPlan.standard();
+            experiment = new LabExperiment(plan, stages, repeat != null ? repeat : plan.defaultRepeat());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -86,12 +97,13 @@ public final class LabCommand implements Callable<Integer> {
         Files.writeString(directory.resolve("lab.md"), report, StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("lab.json"), ResultJson.mapper().writeValueAsString(result),
                 StandardCharsets.UTF_8);
-        stdout.println("lab.md and lab.json written to " + directory.toAbsolutePath());
+        Files.writeString(directory.resolve("lab.csv"), LabCsv.write(result), StandardCharsets.UTF_8);
+        stdout.println("lab.md, lab.json and lab.csv written to " + directory.toAbsolutePath());
         stdout.flush();
         return result.partial() ? FloodCommand.EXIT_INTERRUPTED : 0;
     }
 
-    /** One line per run on stderr as it starts and ends, with the live flood line between on a terminal. */
+    /** One line per trial on stderr as it starts and ends, with the live flood line between on a terminal. */
     private static final class Progress extends LiveProgress implements LabExperiment.Listener {
 
         Progress(PrintWriter stderr, boolean quiet) {
@@ -99,8 +111,8 @@ public final class LabCommand implements Callable<Integer> {
         }
 
         @Override
-        public void runStarting(int stage, String what) {
-            starting(0, "[stage %d] %s ...%n", stage, what);
+        public void runStarting(int stage, String what, int trial) {
+            starting(0, "[stage %d] %s, trial %d ...%n", stage, what, trial);
         }
 
         @Override
@@ -109,7 +121,8 @@ public final class LabCommand implements Callable<Integer> {
             if (quiet) {
                 return;
             }
-            stderr.printf(Locale.ROOT, "          served %d of %d%n", run.served(), run.clients());
+            stderr.printf(Locale.ROOT, "          served %d of %d, connected %d%n", run.served(), run.clients(),
+                    run.connected());
             stderr.flush();
         }
     }

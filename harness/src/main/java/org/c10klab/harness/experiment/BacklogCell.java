@@ -1,99 +1,55 @@
 package org.c10klab.harness.experiment;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
-import org.c10klab.harness.record.LatencyRecorder;
-import org.c10klab.harness.result.FloodResult;
-import org.c10klab.harness.result.ListenQueueDrops;
-import org.c10klab.harness.run.RunArtifacts;
-import org.c10klab.server.ListeningLine;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import org.c10klab.harness.stats.Spread;
 
 /**
- * One burst against one backlog: how each client ended, when the connects succeeded, and what the
- * kernel counted meanwhile.
+ * One backlog against one burst size, tried once per round: every trial as it ran, and the spread of
+ * any of their figures.
  *
- * @param backlog             the backlog asked for
- * @param connections         the burst size
- * @param effectiveBacklog    what the server got: min(backlog, somaxconn), from its LISTENING line
- * @param queueCapacity       connections the accept queue holds: effectiveBacklog + 1
- * @param clients             how each client ended, each counted once
- * @param connectedAtOnce     connects that took less than half a second: no SYN of theirs was dropped
- * @param connectTimes        successful connects by their time, rounded to whole seconds
- * @param listenQueue         the kernel's drop counters' rise over the flood, or null when unreadable
- * @param overflowRises       when TcpExtListenOverflows rose during the flood
- * @param namespace           the private network namespace the cell ran in, or null for the host's
- * @param flood               the flood's whole result: settings, environment, outcomes, timeline
+ * @param backlog     the backlog asked for
+ * @param connections the burst size
+ * @param runs        the trials, in the order they ran; at least one
  */
-public record BacklogCell(int backlog, int connections, int effectiveBacklog, int queueCapacity,
-                          ClientOutcomes clients, long connectedAtOnce, List<ConnectStep> connectTimes,
-                          ListenQueueDrops listenQueue,
-                          List<OverflowTimeline.Rise> overflowRises, String namespace, FloodResult flood) {
-
-    /**
-     * Connects that succeeded about {@code seconds} after they began.
-     *
-     * @param seconds the connect time rounded to whole seconds: 0, then the SYN retransmit steps
-     * @param count   how many
-     */
-    public record ConnectStep(int seconds, long count) {
-    }
+public record BacklogCell(int backlog, int connections, List<BacklogRun> runs) {
 
     public BacklogCell {
-        connectTimes = List.copyOf(connectTimes);
-        overflowRises = List.copyOf(overflowRises);
-    }
-
-    /** Counts a finished trial's clients into the cell's categories. */
-    public static BacklogCell of(int backlog, ListeningLine server, RunArtifacts artifacts,
-                                 List<OverflowTimeline.Rise> overflowRises) {
-        FloodResult result = artifacts.result();
-        Histogram connectMicros = artifacts.connectMicros();
-        long atOnce = 0;
-        Map<Integer, Long> bySecond = new TreeMap<>();
-        for (HistogramIterationValue recorded : connectMicros.recordedValues()) {
-            double seconds = LatencyRecorder.seconds(connectMicros, recorded);
-            long count = recorded.getCountAtValueIteratedTo();
-            if (seconds < SynRetransmits.AT_ONCE_SECONDS) {
-                atOnce += count;
-            }
-            bySecond.merge((int) Math.round(seconds), count, Long::sum);
+        runs = List.copyOf(runs);
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("a cell needs at least one trial");
         }
-        List<ConnectStep> steps = bySecond.entrySet().stream()
-                .map(e -> new ConnectStep(e.getKey(), e.getValue())).toList();
-        return new BacklogCell(backlog, result.config().connections(), server.backlog(), server.backlog() + 1,
-                ClientOutcomes.of(result), atOnce, steps, result.listenQueue(), overflowRises, null, result);
     }
 
-    /** This cell, marked as run inside {@code name}. */
-    public BacklogCell inNamespace(String name) {
-        return new BacklogCell(backlog, connections, effectiveBacklog, queueCapacity, clients, connectedAtOnce,
-                connectTimes, listenQueue, overflowRises, name, flood);
+    /** What the server got: min(backlog, somaxconn); the same in every trial. */
+    public int effectiveBacklog() {
+        return runs.getFirst().effectiveBacklog();
     }
 
-    /** Connects that waited for at least one SYN retransmit. */
-    public long connectedAfterRetransmit() {
-        return connectTimes.stream().mapToLong(ConnectStep::count).sum() - connectedAtOnce;
+    /** Connections the accept queue holds: effectiveBacklog + 1. */
+    public int queueCapacity() {
+        return runs.getFirst().queueCapacity();
     }
 
-    /** The connect times as text, e.g. {@code 0s x3, 5s x7}; {@code -} when none connected. */
-    public String connectTimesText() {
-        return text(connectTimes);
+    /** The median and range of {@code figure} over the trials. */
+    public Spread spread(Function<BacklogRun, ? extends Number> figure) {
+        return Spread.of(runs.stream().map(figure).toList());
     }
 
-    /** The connect times of those that waited for SYN retransmits, e.g. {@code 5s x7}; {@code -} when none did. */
-    public String lateConnectTimesText() {
-        return text(connectTimes.stream().filter(step -> step.seconds() > 0).toList());
+    /** True when {@code condition} held in every trial. */
+    public boolean always(Predicate<BacklogRun> condition) {
+        return runs.stream().allMatch(condition);
     }
 
-    private static String text(List<ConnectStep> steps) {
-        List<String> parts = new ArrayList<>();
-        for (ConnectStep step : steps) {
-            parts.add(step.seconds() + "s x" + step.count());
-        }
-        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    /** The sum of {@code figure} over the trials. */
+    public long total(ToLongFunction<BacklogRun> figure) {
+        return runs.stream().mapToLong(figure).sum();
+    }
+
+    /** Every trial's outcome beside its kernel evidence. */
+    public List<HandshakeTrial> handshakeTrials() {
+        return runs.stream().map(BacklogRun::handshakeTrial).toList();
     }
 }

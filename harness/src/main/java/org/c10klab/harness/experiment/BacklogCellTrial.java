@@ -6,7 +6,10 @@ import java.util.function.Consumer;
 import org.c10klab.harness.result.TimelinePoint;
 import org.c10klab.harness.run.SamplingOptions;
 
-/** One cell of the backlog experiment in this JVM's network namespace: start the server, burst, count. */
+/**
+ * One trial of one cell of the backlog experiment in this JVM's network namespace: start a fresh server,
+ * burst, count, and watch the kernel meanwhile.
+ */
 public final class BacklogCellTrial {
 
     /** Sampling often enough to tell SYN retransmit rounds one second apart from each other. */
@@ -20,19 +23,22 @@ public final class BacklogCellTrial {
     }
 
     /**
+     * @param number   which trial of the cell this is, from 1
      * @param progress receives each timeline point while the flood runs
      */
-    public BacklogCell run(int backlog, int burst, Consumer<TimelinePoint> progress)
+    public BacklogRun run(int number, int backlog, int burst, Consumer<TimelinePoint> progress)
             throws IOException, InterruptedException {
         ModelTrial trial = new ModelTrial(settings.server(), settings.serverOptions(backlog));
         running = trial;
         try {
             OverflowTimeline overflows = new OverflowTimeline(progress);
+            HandshakeWatch handshakes = new HandshakeWatch(trial);
             ModelTrial.Outcome outcome = trial.run(SleepBurst.serverWarmup(),
                     SleepBurst.config(burst, Duration.ZERO, settings.sleep(), settings.connectTimeout(),
                             settings.responseTimeout()), null,
-                    new SamplingOptions(null, null, SAMPLE_INTERVAL), overflows);
-            return BacklogCell.of(backlog, outcome.server(), outcome.artifacts(), overflows.rises());
+                    new SamplingOptions(null, null, SAMPLE_INTERVAL), overflows.andThen(handshakes));
+            return BacklogRun.of(number, backlog, outcome.server(), outcome.artifacts(), overflows.rises(),
+                    handshakes.evidence());
         } finally {
             running = null;
         }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.c10klab.harness.flood.FloodConfig;
@@ -15,20 +17,21 @@ import org.c10klab.server.DurationConverter;
 
 /**
  * The classic university lab on backlog and concurrency, run for real: five stages of bursts
- * against serial, thread-per-connection, event-loop and virtual-thread servers, each in its own JVM.
+ * against serial, thread-per-connection, event-loop and virtual-thread servers, each in its own JVM,
+ * every run tried {@code repeat} times in interleaved rounds (every run once, then every run again ...).
  */
 public final class LabExperiment {
 
     /** Hears about the runs as they go. */
     public interface Listener {
 
-        /** A run is about to start: {@code what} says which stage, model and burst. */
-        void runStarting(int stage, String what);
+        /** Trial {@code trial} of a run is about to start: {@code what} says which stage, model and burst. */
+        void runStarting(int stage, String what, int trial);
 
         /** A timeline point of the flood in progress. */
         void progress(TimelinePoint point);
 
-        /** A run is done. */
+        /** A trial is done. */
         void runFinished(LabRun run);
     }
 
@@ -42,46 +45,58 @@ public final class LabExperiment {
 
     private final LabPlan plan;
     private final Set<Integer> stages;
+    private final int repeat;
     private volatile boolean stopped;
     private volatile ModelTrial current;
 
     /**
      * @param stages the stages to run, a subset of {@link #STAGES}
-     * @throws IllegalArgumentException naming a stage that does not exist
+     * @param repeat trials per run of a stage, at least 1
+     * @throws IllegalArgumentException naming a stage that does not exist, or a repeat below 1
      */
-    public LabExperiment(LabPlan plan, Collection<Integer> stages) {
+    public LabExperiment(LabPlan plan, Collection<Integer> stages, int repeat) {
         for (int stage : stages) {
             if (!STAGES.contains(stage)) {
                 throw new IllegalArgumentException("stage " + stage + " (expected one of " + STAGES + ")");
             }
         }
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat: " + repeat + " (expected: >= 1)");
+        }
         this.plan = plan;
         this.stages = Set.copyOf(stages);
+        this.repeat = repeat;
     }
 
     /**
-     * Runs every stage, or until {@link #stop()}.
+     * Runs every trial of every stage's runs, round by round, or until {@link #stop()}.
      *
      * @throws IOException when a server cannot start
      */
     public LabResult run(Listener listener) throws IOException, InterruptedException {
-        List<LabRun> runs = new ArrayList<>();
-        for (Step step : steps()) {
-            if (stopped) {
-                break;
+        Map<Step, List<LabRun>> trials = new LinkedHashMap<>();
+        steps().stream().filter(step -> stages.contains(step.stage()))
+                .forEach(step -> trials.put(step, new ArrayList<>()));
+        for (int round = 1; round <= repeat && !stopped; round++) {
+            for (Map.Entry<Step, List<LabRun>> cell : trials.entrySet()) {
+                if (stopped) {
+                    break;
+                }
+                Step step = cell.getKey();
+                listener.runStarting(step.stage(), step.what(), round);
+                LabRun run = run(round, step, listener::progress);
+                cell.getValue().add(run);
+                listener.runFinished(run);
             }
-            if (!stages.contains(step.stage())) {
-                continue;
-            }
-            listener.runStarting(step.stage(), step.what());
-            LabRun run = run(step, listener::progress);
-            runs.add(run);
-            listener.runFinished(run);
         }
-        return new LabResult(plan, EnvironmentProbe.probe(), runs, stopped);
+        List<LabCell> cells = trials.entrySet().stream().filter(cell -> !cell.getValue().isEmpty())
+                .map(cell -> new LabCell(cell.getKey().stage(), cell.getKey().model(), cell.getKey().clients(),
+                        cell.getKey().backlog(), cell.getKey().what(), cell.getValue()))
+                .toList();
+        return new LabResult(plan, repeat, EnvironmentProbe.probe(), cells, stopped);
     }
 
-    /** Ctrl-C: the run in progress ends early and no further run starts. Any thread. */
+    /** Ctrl-C: the trial in progress ends early and no further trial starts. Any thread. */
     public void stop() {
         stopped = true;
         ModelTrial trial = current;
@@ -111,7 +126,8 @@ public final class LabExperiment {
         return steps;
     }
 
-    private LabRun run(Step step, Consumer<TimelinePoint> progress) throws IOException, InterruptedException {
+    private LabRun run(int round, Step step, Consumer<TimelinePoint> progress)
+            throws IOException, InterruptedException {
         List<String> options = new ArrayList<>();
         if (step.backlog() != null) {
             options.addAll(List.of("--backlog", step.backlog().toString()));
@@ -122,9 +138,11 @@ public final class LabExperiment {
         try {
             FloodConfig flood = SleepBurst.config(step.clients(), step.ramp(), step.sleep(), plan.connectTimeout(),
                     step.responseTimeout());
+            HandshakeWatch handshakes = new HandshakeWatch(trial);
             ModelTrial.Outcome outcome = trial.run(SleepBurst.serverWarmup(), flood, null,
-                    new SamplingOptions(null, null, plan.sampleInterval()), progress);
-            return LabRun.of(step.stage(), step.clients(), step.backlog(), step.sleep(), outcome);
+                    new SamplingOptions(null, null, plan.sampleInterval()), progress.andThen(handshakes));
+            return LabRun.of(round, step.stage(), step.clients(), step.backlog(), step.sleep(), outcome,
+                    handshakes.evidence());
         } finally {
             current = null;
         }

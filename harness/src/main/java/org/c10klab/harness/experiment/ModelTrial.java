@@ -35,6 +35,7 @@ public final class ModelTrial {
     private final List<String> extraServerArgs;
     private volatile FloodRun running;
     private volatile boolean stopped;
+    private volatile ListeningLine listening;
 
     /**
      * @param extraServerArgs options after the model's own, e.g. {@code --backlog 1} or {@code --pool-size 256}
@@ -67,6 +68,7 @@ public final class ModelTrial {
         List<String> serverArgs = new ArrayList<>(model.serverArgs());
         serverArgs.addAll(extraServerArgs);
         try (ServerProcess server = ServerProcess.start(serverArgs)) {
+            listening = server.listening();
             String target = server.address().getHostString() + ":" + server.address().getPort();
             if (warmup != null) {
                 FloodConfig aimedWarmup = warmup.withTarget(target);
@@ -86,6 +88,11 @@ public final class ModelTrial {
                     TransportSelection.select(aimed.transport()), watched, capped));
             return new Outcome(model, server.listening(), artifacts, server.stop());
         }
+    }
+
+    /** What the trial's server printed once it listened, for watching its port during the flood; null before. */
+    public ListeningLine listening() {
+        return listening;
     }
 
     /**

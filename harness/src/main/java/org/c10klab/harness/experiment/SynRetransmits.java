@@ -11,8 +11,8 @@ import java.util.List;
  */
 public final class SynRetransmits {
 
-    /** The initial retransmission timeout for a SYN: one second (RFC 6298, Linux TCP_TIMEOUT_INIT). */
-    private static final double INITIAL_TIMEOUT_SECONDS = 1.0;
+    /** A SYN's initial retransmission timeout, so its first retransmit: 1 s (RFC 6298, Linux TCP_TIMEOUT_INIT). */
+    public static final double INITIAL_TIMEOUT_SECONDS = 1.0;
     /** A connect faster than this had none of its SYNs dropped: the first retransmit leaves after 1 s. */
     public static final double AT_ONCE_SECONDS = INITIAL_TIMEOUT_SECONDS / 2;
 

@@ -3,13 +3,16 @@ package org.c10klab.harness.record;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.c10klab.harness.result.ListenQueueDrops;
 
 /**
- * Reads TcpExtListenOverflows and TcpExtListenDrops from /proc/net/netstat, the counters {@code nstat
- * -az} shows, so a run can report how many handshakes the kernel dropped at full accept queues.
+ * Reads the TcpExt counters of /proc/net/netstat, the ones {@code nstat -az} shows as TcpExt*: above all
+ * TcpExtListenOverflows and TcpExtListenDrops, so a run can report how many handshakes the kernel dropped
+ * at full accept queues.
  */
 public final class ListenQueueCounters {
 
@@ -20,11 +23,15 @@ public final class ListenQueueCounters {
 
     /** The counters now, or empty when /proc/net/netstat cannot be read. */
     public static Optional<ListenQueueDrops> read() {
-        try {
-            return parse(Files.readAllLines(NETSTAT));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return parse(readNetstat());
+    }
+
+    /**
+     * Every TcpExt counter now, by its name without the prefix ({@code ListenOverflows}, {@code TCPSynRetrans},
+     * {@code SyncookiesSent} ...); empty when /proc/net/netstat cannot be read.
+     */
+    public static Map<String, Long> readTcpExt() {
+        return tcpExt(readNetstat());
     }
 
     /** The rise from {@code before} to {@code after}, when both were read. */
@@ -37,26 +44,35 @@ public final class ListenQueueCounters {
                 after.get().listenDrops() - before.get().listenDrops()));
     }
 
-    /** Reads the file's "TcpExt:" header line and the value line after it. */
     static Optional<ListenQueueDrops> parse(List<String> lines) {
+        Map<String, Long> counters = tcpExt(lines);
+        Long overflows = counters.get("ListenOverflows");
+        Long drops = counters.get("ListenDrops");
+        return overflows == null || drops == null ? Optional.empty()
+                : Optional.of(new ListenQueueDrops(overflows, drops));
+    }
+
+    /** Reads the file's "TcpExt:" header line and the value line after it. */
+    static Map<String, Long> tcpExt(List<String> lines) {
+        Map<String, Long> counters = new HashMap<>();
         for (int i = 0; i + 1 < lines.size(); i++) {
             if (lines.get(i).startsWith("TcpExt:") && lines.get(i + 1).startsWith("TcpExt:")) {
                 String[] names = lines.get(i).trim().split("\\s+");
                 String[] values = lines.get(i + 1).trim().split("\\s+");
-                Long overflows = null;
-                Long drops = null;
                 for (int j = 1; j < Math.min(names.length, values.length); j++) {
-                    if (names[j].equals("ListenOverflows")) {
-                        overflows = Long.parseLong(values[j]);
-                    } else if (names[j].equals("ListenDrops")) {
-                        drops = Long.parseLong(values[j]);
-                    }
+                    counters.put(names[j], Long.parseLong(values[j]));
                 }
-                if (overflows != null && drops != null) {
-                    return Optional.of(new ListenQueueDrops(overflows, drops));
-                }
+                return counters;
             }
         }
-        return Optional.empty();
+        return counters;
+    }
+
+    private static List<String> readNetstat() {
+        try {
+            return Files.readAllLines(NETSTAT);
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 }

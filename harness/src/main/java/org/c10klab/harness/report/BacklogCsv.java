@@ -4,18 +4,26 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.c10klab.harness.experiment.BacklogCell;
 import org.c10klab.harness.experiment.BacklogResult;
+import org.c10klab.harness.experiment.BacklogRun;
 import org.c10klab.harness.experiment.ClientOutcomes;
+import org.c10klab.harness.experiment.HandshakeEvidence;
 import org.c10klab.harness.result.Environment;
 import org.c10klab.harness.result.ListenQueueDrops;
+import org.c10klab.harness.result.PortSockets;
 
-/** backlog.csv: one row per cell, with the kernel settings it ran under, for spreadsheets and plots. */
+/**
+ * backlog.csv: one row per trial, with the kernel's evidence read during it and the kernel settings it ran
+ * under, for spreadsheets and plots.
+ */
 public final class BacklogCsv {
 
     /** The header row. */
-    public static final String HEADER = "server,connections,backlog,effective_backlog,queue_capacity,ok,"
-            + "connect_timeout,connected_unanswered,reset,refused,other,connected_at_once,connected_after_retransmit,"
-            + "connect_times,listen_overflows,listen_drops,somaxconn,tcp_abort_on_overflow,tcp_syn_linear_timeouts,"
-            + "tcp_syncookies,namespace";
+    public static final String HEADER = "server,connections,backlog,trial,effective_backlog,queue_capacity,ok,"
+            + "connected,connect_timeout,connected_unanswered,reset,refused,other,connected_at_once,"
+            + "connected_after_retransmit,connect_times,listen_overflows,listen_drops,syn_retransmits,syncookies_sent,"
+            + "not_queued_peak,not_queued_peak_s,syn_recv_not_queued,stateless_not_queued,clients_established_at_peak,"
+            + "server_established_at_peak,clients_syn_sent_peak,accept_queue_before_retry,somaxconn,"
+            + "tcp_abort_on_overflow,tcp_syn_linear_timeouts,tcp_syncookies,namespace";
 
     private BacklogCsv() {
     }
@@ -24,22 +32,39 @@ public final class BacklogCsv {
     public static String write(BacklogResult result) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (BacklogCell cell : result.cells()) {
-            Environment kernel = cell.flood().environment();
-            ClientOutcomes clients = cell.clients();
-            ListenQueueDrops listenQueue = cell.listenQueue();
-            // Arrays.asList: a value the kernel did not give is null, an empty cell.
-            csv.append(Csv.row(Arrays.asList(result.settings().server(), cell.connections(), cell.backlog(),
-                    cell.effectiveBacklog(), cell.queueCapacity(), clients.ok(), clients.connectTimeout(),
-                    clients.connectedUnanswered(), clients.reset(), clients.refused(), clients.other(),
-                    cell.connectedAtOnce(), cell.connectedAfterRetransmit(),
-                    // Space-separated seconds:count pairs keep the column free of the CSV separator.
-                    cell.connectTimes().stream().map(s -> s.seconds() + ":" + s.count())
-                            .collect(Collectors.joining(" ")),
-                    listenQueue == null ? null : listenQueue.listenOverflows(),
-                    listenQueue == null ? null : listenQueue.listenDrops(),
-                    kernel.somaxconn(), kernel.tcpAbortOnOverflow(), kernel.tcpSynLinearTimeouts(),
-                    kernel.tcpSyncookies(), cell.namespace()))).append('\n');
+            for (BacklogRun run : cell.runs()) {
+                csv.append(row(result, run)).append('\n');
+            }
         }
         return csv.toString();
+    }
+
+    private static String row(BacklogResult result, BacklogRun run) {
+        Environment kernel = run.flood().environment();
+        ClientOutcomes clients = run.clients();
+        ListenQueueDrops listenQueue = run.listenQueue();
+        HandshakeEvidence evidence = run.handshakes();
+        PortSockets peak = evidence == null ? null : evidence.atPeak();
+        // Arrays.asList: a value the kernel did not give is null, an empty cell.
+        return Csv.row(Arrays.asList(result.settings().server(), run.connections(), run.backlog(), run.trial(),
+                run.effectiveBacklog(), run.queueCapacity(), clients.ok(), run.connected(), clients.connectTimeout(),
+                clients.connectedUnanswered(), clients.reset(), clients.refused(), clients.other(),
+                run.connectedAtOnce(), run.connectedAfterRetransmit(),
+                // Space-separated seconds:count pairs keep the column free of the CSV separator.
+                run.connectTimes().stream().map(s -> s.seconds() + ":" + s.count()).collect(Collectors.joining(" ")),
+                listenQueue == null ? null : listenQueue.listenOverflows(),
+                listenQueue == null ? null : listenQueue.listenDrops(),
+                evidence == null ? null : evidence.synRetransmits(),
+                evidence == null ? null : evidence.syncookiesSent(),
+                peak == null ? null : peak.connectedNotQueued(),
+                peak == null ? null : evidence.peakSeconds(),
+                peak == null ? null : peak.halfOpen(),
+                peak == null ? null : peak.halfOpenStateless(),
+                peak == null ? null : peak.clientsEstablished(),
+                peak == null ? null : peak.serverEstablished(),
+                evidence == null ? null : evidence.clientsSynSentPeak(),
+                evidence == null ? null : evidence.acceptQueueBeforeRetry(),
+                kernel.somaxconn(), kernel.tcpAbortOnOverflow(), kernel.tcpSynLinearTimeouts(),
+                kernel.tcpSyncookies(), run.namespace()));
     }
 }

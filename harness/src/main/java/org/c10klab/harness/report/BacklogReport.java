@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.Locale;
 import org.c10klab.harness.experiment.BacklogCell;
 import org.c10klab.harness.experiment.BacklogResult;
+import org.c10klab.harness.experiment.BacklogRun;
 import org.c10klab.harness.experiment.BacklogSettings;
 import org.c10klab.harness.experiment.ClientOutcomes;
+import org.c10klab.harness.experiment.HandshakeEvidence;
 import org.c10klab.harness.experiment.OverflowTimeline;
 import org.c10klab.harness.experiment.SynRetransmits;
 import org.c10klab.harness.result.Environment;
 import org.c10klab.server.DurationConverter;
 
 /**
- * The backlog experiment as Markdown, printed on stdout and written to backlog.md: the cells, the
- * kernel settings that decided them, the SYN retransmits the overflow counter measured, and what
- * backlog each burst needs.
+ * The backlog experiment as Markdown, printed on stdout and written to backlog.md: each cell's outcomes
+ * over its trials, the kernel settings and the kernel's evidence that decided them, the SYN retransmits
+ * the overflow counter measured, and what backlog each burst needs.
  */
 public final class BacklogReport {
 
@@ -34,26 +36,31 @@ public final class BacklogReport {
             text.append(" (").append(settings.heldByServer()).append(" connections at a time)");
         }
         text.append(", SLEEP ").append(DurationConverter.format(settings.sleep())).append(" per connection\n\n");
-        text.append("Each cell starts a fresh server with the backlog given, then opens the whole burst at once. "
-                + "Clients wait ").append(DurationConverter.format(settings.connectTimeout()))
-                .append(" to connect and ").append(DurationConverter.format(settings.responseTimeout()))
-                .append(" for their reply.");
+        text.append("Each trial starts a fresh server with the backlog given, then opens the whole burst at once. ")
+                .append(trials(result.repeat())).append(" Clients wait ")
+                .append(DurationConverter.format(settings.connectTimeout())).append(" to connect and ")
+                .append(DurationConverter.format(settings.responseTimeout())).append(" for their reply.");
         if (result.partial()) {
-            text.append(" PARTIAL: stopped by Ctrl-C after ").append(result.cells().size()).append(" cell(s).");
+            text.append(" PARTIAL: stopped by Ctrl-C after ").append(runs(result).size()).append(" trial(s).");
         }
         text.append("\n\n");
         if (result.cells().isEmpty()) {
-            return text.append("No cell ran.\n").toString();
+            return text.append("No trial ran.\n").toString();
         }
         text.append(kernel(result)).append("\n\n");
-        text.append(table(result.cells())).append('\n');
-        text.append("![How the clients ended, per cell](").append(BacklogChart.FILE_NAME).append(")\n\n");
+        text.append("## Outcomes over ").append(trialCount(result.repeat())).append(" per cell\n\n");
+        result.cells().forEach(cell -> text.append("- ").append(distribution(cell)).append('\n'));
+        text.append('\n').append(table(result.cells())).append('\n');
+        text.append("![How the clients ended, per trial](").append(BacklogChart.FILE_NAME).append(")\n\n");
         text.append("`at once`: connected in under half a second, no SYN dropped. `connect times`: successful "
                 + "connects rounded to whole seconds; anything past 0 s waited for SYN retransmits. `unanswered`: "
-                + "connected and sent, but no reply in time. `overflows`: the rise of TcpExtListenOverflows, ")
-                .append(result.cells().getFirst().namespace() == null
+                + "connected and sent, but no reply in time. `not queued`: the most clients seen ESTABLISHED while "
+                + "the server's kernel had not queued them (see below). `overflows`: the rise of "
+                + "TcpExtListenOverflows, ")
+                .append(firstRun(result).namespace() == null
                         ? "counted for the whole host, other programs included.\n\n"
-                        : "counted inside the cell's own namespace, so it is the cell's alone.\n\n");
+                        : "counted inside the trial's own namespace, so it is the trial's alone.\n\n");
+        text.append("## Connected is not accepted: the kernel's evidence\n\n").append(evidence(result));
         text.append("## SYN retransmits, measured\n\n").append(retransmits(result)).append('\n');
         text.append("## What backlog do you need?\n\n");
         result.advice().forEach(line -> text.append("- ").append(line).append('\n'));
@@ -63,11 +70,31 @@ public final class BacklogReport {
         return text.toString();
     }
 
+    /**
+     * A cell's outcomes over its trials in one line, e.g. {@code burst 10, backlog 1 (queue capacity 2):
+     * served 1, connected 3-10 (median 4), never answered 2-9 (median 3), connect timeouts 0-7 (median 6)}.
+     */
+    public static String distribution(BacklogCell cell) {
+        return String.format(Locale.ROOT, "burst %d, backlog %d (queue capacity %d): %s", cell.connections(),
+                cell.backlog(), cell.queueCapacity(), OutcomeSpread.line(cell.handshakeTrials()));
+    }
+
+    private static String trials(int repeat) {
+        return repeat == 1
+                ? "Each cell ran once: one trial is an anecdote here, run --repeat 3 or more to see the spread."
+                : "Each cell ran " + repeat + " trials, in interleaved rounds (every cell once, then every cell "
+                        + "again), so drift in the machine hits every cell alike.";
+    }
+
+    private static String trialCount(int repeat) {
+        return repeat == 1 ? "1 trial" : repeat + " trials";
+    }
+
     private static String kernel(BacklogResult result) {
-        Environment kernel = result.cells().getFirst().flood().environment();
-        String where = result.cells().getFirst().namespace() == null
+        Environment kernel = firstRun(result).flood().environment();
+        String where = firstRun(result).namespace() == null
                 ? "Kernel settings that decided it (host)"
-                : "Kernel settings that decided it (inside each cell's private network namespace)";
+                : "Kernel settings that decided it (inside each trial's private network namespace)";
         return String.format(Locale.ROOT, "%s: net.core.somaxconn %s, net.ipv4.tcp_abort_on_overflow %s (%s), "
                 + "net.ipv4.tcp_syn_linear_timeouts %s, net.ipv4.tcp_syncookies %s. Kernel %s.", where,
                 shown(kernel.somaxconn()), shown(kernel.tcpAbortOnOverflow()),
@@ -78,20 +105,51 @@ public final class BacklogReport {
     }
 
     private static String table(List<BacklogCell> cells) {
-        MarkdownTable table = new MarkdownTable("burst", "backlog", "effective", "capacity", "ok", "connect_timeout",
-                "unanswered", "reset", "refused", "other", "at once", "connect times", "overflows");
+        MarkdownTable table = new MarkdownTable("burst", "backlog", "capacity", "trial", "ok", "connected",
+                "unanswered", "connect_timeout", "reset", "refused", "other", "at once", "connect times", "overflows",
+                "not queued");
         for (BacklogCell cell : cells) {
-            ClientOutcomes clients = cell.clients();
-            table.row(cell.connections(), cell.backlog(), cell.effectiveBacklog(), cell.queueCapacity(), clients.ok(),
-                    clients.connectTimeout(), clients.connectedUnanswered(), clients.reset(), clients.refused(),
-                    clients.other(), cell.connectedAtOnce(), cell.connectTimesText(),
-                    cell.listenQueue() == null ? "?" : "+" + cell.listenQueue().listenOverflows());
+            for (BacklogRun run : cell.runs()) {
+                ClientOutcomes clients = run.clients();
+                table.row(run.connections(), run.backlog(), run.queueCapacity(), run.trial(), clients.ok(),
+                        run.connected(), clients.connectedUnanswered(), clients.connectTimeout(), clients.reset(),
+                        clients.refused(), clients.other(), run.connectedAtOnce(), run.connectTimesText(),
+                        run.listenQueue() == null ? "?" : "+" + run.listenQueue().listenOverflows(),
+                        notQueued(run.handshakes()));
+            }
         }
         return table.render();
     }
 
+    private static String notQueued(HandshakeEvidence evidence) {
+        return evidence == null || evidence.samples() == 0 ? "?" : Integer.toString(evidence.notQueuedPeak());
+    }
+
+    private static String evidence(BacklogResult result) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "While each trial ran, the server port's "
+                + "sockets were read from /proc/net/tcp and tcp6 every %d ms. A client socket in ESTABLISHED has seen "
+                + "its connect() return; on the server's side, ESTABLISHED means queued or accepted, SYN-RECV means "
+                + "the kernel keeps the handshake but has not queued it, and no socket at all means it answered the "
+                + "SYN with a SYN cookie and kept nothing.%n%n", firstRun(result).flood().run().sampleIntervalMs()));
+        boolean any = false;
+        for (BacklogCell cell : result.cells()) {
+            List<String> sentences = HandshakeExplanation.explain(cell.handshakeTrials());
+            if (!sentences.isEmpty()) {
+                any = true;
+                text.append("Burst ").append(cell.connections()).append(", backlog ").append(cell.backlog())
+                        .append(":\n\n");
+                sentences.forEach(sentence -> text.append("- ").append(sentence).append('\n'));
+                text.append('\n');
+            }
+        }
+        if (!any) {
+            text.append("In every trial, every client that connected was queued, and none gave up connecting.\n\n");
+        }
+        return text.toString();
+    }
+
     private static String retransmits(BacklogResult result) {
-        Environment environment = result.cells().getFirst().flood().environment();
+        Environment environment = firstRun(result).flood().environment();
         double patience = result.settings().connectTimeout().toMillis() / 1000.0;
         StringBuilder text = new StringBuilder();
         if (environment.tcpSynLinearTimeouts() != null) {
@@ -101,10 +159,11 @@ public final class BacklogReport {
                     seconds(SynRetransmits.expectedSeconds(environment.tcpSynLinearTimeouts(), patience))));
         }
         text.append(String.format(Locale.ROOT, "Measured: when TcpExtListenOverflows rose (seconds, +drops; "
-                + "sampled every %d ms):%n%n", result.cells().getFirst().flood().run().sampleIntervalMs()));
-        for (BacklogCell cell : result.cells()) {
-            List<OverflowTimeline.Rise> rounds = OverflowTimeline.merged(cell.overflowRises(), ROUND_GAP_SECONDS);
-            text.append("- burst ").append(cell.connections()).append(", backlog ").append(cell.backlog()).append(": ");
+                + "sampled every %d ms):%n%n", firstRun(result).flood().run().sampleIntervalMs()));
+        for (BacklogRun run : runs(result)) {
+            List<OverflowTimeline.Rise> rounds = OverflowTimeline.merged(run.overflowRises(), ROUND_GAP_SECONDS);
+            text.append("- burst ").append(run.connections()).append(", backlog ").append(run.backlog())
+                    .append(", trial ").append(run.trial()).append(": ");
             if (rounds.isEmpty()) {
                 text.append("no rise\n");
                 continue;
@@ -119,6 +178,15 @@ public final class BacklogReport {
                 + "retransmitted SYNs meeting a full queue again, or, once the server frees a place, of final ACKs "
                 + "and first data from half-open connections.\n");
         return text.toString();
+    }
+
+    /** Every trial, cell by cell. */
+    private static List<BacklogRun> runs(BacklogResult result) {
+        return result.cells().stream().flatMap(cell -> cell.runs().stream()).toList();
+    }
+
+    private static BacklogRun firstRun(BacklogResult result) {
+        return result.cells().getFirst().runs().getFirst();
     }
 
     private static String hostCheck(BacklogResult result) {

@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.c10klab.harness.experiment.BacklogCell;
+import org.c10klab.harness.experiment.BacklogRun;
 import org.c10klab.harness.experiment.BacklogResult;
 import org.c10klab.harness.launch.NetworkNamespace;
 import org.c10klab.harness.report.ResultJson;
@@ -47,17 +47,18 @@ class BacklogNetnsTest {
         // again are answered with RST.
         int exit = CliTestUtil.run(out, err, "backlog", "--netns", "--tcp-abort-on-overflow", "1",
                 "--somaxconn", "4", "--backlog", "8", "--connections", "30", "--sleep", "1500ms",
-                "--connect-timeout", "3s", "--response-timeout", "2s", "--quiet", "--out", dir.toString());
+                "--connect-timeout", "3s", "--response-timeout", "2s", "--repeat", "1", "--quiet", "--out",
+                dir.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         BacklogResult result = ResultJson.mapper().readValue(dir.resolve("backlog.json").toFile(), BacklogResult.class);
-        BacklogCell cell = result.cells().getFirst();
-        assertThat(cell.namespace()).startsWith(NetworkNamespace.NAME_PREFIX);
-        assertThat(cell.flood().environment().tcpAbortOnOverflow()).isEqualTo(1);
-        assertThat(cell.flood().environment().somaxconn()).isEqualTo(4);
-        assertThat(cell.effectiveBacklog()).as("clamped to the namespace's somaxconn").isEqualTo(4);
-        assertThat(cell.clients().reset()).as("connections reset at the full queue").isPositive();
-        assertThat(cell.listenQueue().listenOverflows()).isPositive();
+        BacklogRun trial = result.cells().getFirst().runs().getFirst();
+        assertThat(trial.namespace()).startsWith(NetworkNamespace.NAME_PREFIX);
+        assertThat(trial.flood().environment().tcpAbortOnOverflow()).isEqualTo(1);
+        assertThat(trial.flood().environment().somaxconn()).isEqualTo(4);
+        assertThat(trial.effectiveBacklog()).as("clamped to the namespace's somaxconn").isEqualTo(4);
+        assertThat(trial.clients().reset()).as("connections reset at the full queue").isPositive();
+        assertThat(trial.listenQueue().listenOverflows()).isPositive();
         assertThat(out.toString()).contains("Host unchanged", "Clamped: backlog 8 became 4");
 
         assertThat(result.hostUnchanged()).isTrue();
@@ -66,6 +67,6 @@ class BacklogNetnsTest {
         Process list = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
         String namespaces = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(list.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(namespaces).as("the cell's namespace is deleted").doesNotContain(cell.namespace());
+        assertThat(namespaces).as("the trial's namespace is deleted").doesNotContain(trial.namespace());
     }
 }
