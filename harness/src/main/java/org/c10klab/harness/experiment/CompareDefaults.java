@@ -22,7 +22,7 @@ public final class CompareDefaults {
      * Serial's time cap: it serves one connection at a time, so a big flood would take minutes; a few seconds
      * already show the lesson (most connections wait unanswered), in every trial.
      */
-    public static final String SERIAL_CAP = "3s";
+    public static final String SERIAL_CAP = "2s";
     /** Connections of the unmeasured warm-up flood against each server. */
     public static final int WARMUP_CONNECTIONS = 32;
     /** Requests per warm-up connection: enough for the server's first JIT tier on its hot paths. */

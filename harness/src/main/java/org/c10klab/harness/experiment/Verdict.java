@@ -32,12 +32,17 @@ public final class Verdict {
     }
 
     /**
-     * The claims a verdict may draw: every pair of models with at least two counted trials, on every judged
-     * figure, corrected together at {@link ClaimJudge#DEFAULT_ALPHA}.
+     * The claims a verdict may draw: every pair of models on every judged figure, corrected together at
+     * {@link ClaimJudge#DEFAULT_ALPHA}. Only models with at least two counted trials take part, and of those only
+     * the ones that answered everything in every trial when two or more did: a model that failed its work (serial
+     * cut off at its cap) used less CPU and memory for doing less, and ranking it would mislead; its failures
+     * are told instead. Fewer pairs also leave each claim more power under the correction.
      */
     public static List<Claim> claims(List<ModelResult> models) {
+        List<ModelResult> judged = models.stream().filter(model -> model.counted().size() >= 2).toList();
+        List<ModelResult> complete = judged.stream().filter(ModelResult::answeredEverything).toList();
         Map<String, ModelResult> byLabel = new LinkedHashMap<>();
-        models.stream().filter(model -> model.counted().size() >= 2).forEach(model -> byLabel.put(model.label(), model));
+        (complete.size() >= 2 ? complete : judged).forEach(model -> byLabel.put(model.label(), model));
         return new ClaimJudge(ClaimJudge.DEFAULT_ALPHA).judge(List.copyOf(byLabel.keySet()),
                 TrialMetric.judged().stream().map(TrialMetric::metric).toList(),
                 (label, metric) -> byLabel.get(label).trialValues(TrialMetric.named(metric.name())));
@@ -192,21 +197,29 @@ public final class Verdict {
                 + Units.and(parts) + (parts.size() > 1 ? "," : "") + " at " + trials(won) + ".";
     }
 
-    /** One sentence per pair of models, naming the figures on which they did not differ beyond the noise. */
+    /**
+     * One sentence per set of figures on which some pairs of models did not differ beyond the noise, naming those
+     * pairs: five models make ten pairs, and a sentence each would bury the differences that hold.
+     */
     private static void noClearDifferences(List<ModelResult> models, List<Claim> claims, List<String> lines) {
         List<String> order = models.stream().map(ModelResult::label).toList();
         Map<List<String>, List<Claim>> byPair = claims.stream().filter(claim -> !claim.significant())
                 .collect(Collectors.groupingBy(claim -> pair(order, claim), LinkedHashMap::new, Collectors.toList()));
-        byPair.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<List<String>, List<Claim>> e) -> order.indexOf(e.getKey().get(0)))
-                        .thenComparing(e -> order.indexOf(e.getKey().get(1))))
-                .forEach(e -> lines.add(noClearDifference(e.getKey().get(0), e.getKey().get(1), e.getValue())));
+        Map<List<String>, List<List<String>>> pairsByFigures = new LinkedHashMap<>();
+        byPair.keySet().stream().sorted(Comparator.comparing((List<String> pair) -> order.indexOf(pair.get(0)))
+                        .thenComparing(pair -> order.indexOf(pair.get(1))))
+                .forEach(pair -> pairsByFigures.computeIfAbsent(byPair.get(pair).stream().map(Claim::label).toList(),
+                        figures -> new ArrayList<>()).add(pair));
+        pairsByFigures.forEach((figures, pairs) -> lines.add(noClearDifference(pairs, figures,
+                trials(pairs.stream().flatMap(pair -> byPair.get(pair).stream()).toList()))));
     }
 
     /** E.g. {@code No clear difference between netty and virtual at 5 trials each in request p50 and peak RSS.} */
-    static String noClearDifference(String first, String second, List<Claim> unclear) {
-        return "No clear difference between " + first + " and " + second + " at " + trials(unclear) + " in "
-                + Units.and(unclear.stream().map(Claim::label).toList()) + ".";
+    static String noClearDifference(List<List<String>> pairs, List<String> figures, String trials) {
+        List<String> named = pairs.stream().map(pair -> pair.get(0) + " and " + pair.get(1)).toList();
+        String between = named.size() == 1 ? named.getFirst()
+                : String.join(", ", named.subList(0, named.size() - 1)) + ", or " + named.getLast() + ",";
+        return "No clear difference between " + between + " at " + trials + " in " + Units.and(figures) + ".";
     }
 
     private static List<String> pair(List<String> order, Claim claim) {

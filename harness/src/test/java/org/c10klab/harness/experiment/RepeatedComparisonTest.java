@@ -100,6 +100,28 @@ class RepeatedComparisonTest {
     }
 
     @Test
+    void aModelThatFailedItsWorkIsToldByItsFailuresNotRankedAndAlikePairsShareOneSentence() throws Exception {
+        ModelSetup serial = new ModelSetup(LabModel.SERIAL, List.of());
+
+        CompareResult result = new Comparison(plan(5, NETTY, VIRTUAL, POOL, serial), CompareProgress.SILENT, trial ->
+                trial.setup() == serial ? failed(trial) : run(trial, (trial.setup() == POOL ? 1100 : 140)
+                        * noise(trial), noise(trial))).run("./c10k compare (test)");
+
+        assertThat(result.claims()).isNotEmpty()
+                .noneMatch(claim -> claim.better().equals("serial") || claim.worse().equals("serial"));
+        assertThat(result.verdict()).contains("netty, virtual and pool answered all 2000 requests from all 200 "
+                        + "connections in every trial.",
+                "No clear difference between netty and virtual at 5 trials each in request p50, request p99, req/s, "
+                        + "connect p99, server CPU seconds and peak RSS.",
+                "No clear difference between netty and pool, or virtual and pool, at 5 trials each in request p50, "
+                        + "req/s, connect p99, server CPU seconds and peak RSS.")
+                .anyMatch(line -> line.startsWith("serial answered 28 of 2000 planned requests (172 cancelled) in "
+                        + "its median trial of 5"))
+                .anyMatch(line -> line.startsWith("netty's request p99 is lower than pool's"))
+                .anyMatch(line -> line.startsWith("virtual's request p99 is lower than pool's"));
+    }
+
+    @Test
     void oneTrialEachClaimsNothingAndSaysWhy() throws Exception {
         CompareResult result = new Comparison(plan(1, NETTY, POOL), CompareProgress.SILENT,
                 trial -> run(trial, trial.setup() == NETTY ? 140 : 1100, 1)).run("./c10k compare (test)");
@@ -121,6 +143,14 @@ class RepeatedComparisonTest {
     private static double noise(ScheduledTrial trial) {
         double[] factors = {0.92, 1.08, 0.97, 1.13, 0.86};
         return factors[Math.floorMod(trial.trial() + trial.setup().label().hashCode(), factors.length)];
+    }
+
+    /** A trial of a server that got through 28 of 2 000 requests before its cap. */
+    private static ModelRun failed(ScheduledTrial trial) {
+        ModelSummary summary = new ModelSummary(200, 200, Map.of(), 2000L, 200, 28, Map.of("cancelled", 172L), 172,
+                14, 15, 101, 1900, 1950, 1990, 20L, 23L, null, 120_000_000L, 0.5, 1L, 2.0);
+        return new ModelRun(trial.setup(), trial.trial(), trial.order(), 1.5, RunStatus.CAPPED, "stopped at its 2s cap",
+                null, 0, summary, null);
     }
 
     /** A completed trial that answered all 2 000 requests, with {@code p99Ms} and every other figure times {@code scale}. */
