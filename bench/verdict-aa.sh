@@ -31,7 +31,7 @@ for run in $(seq "$RUNS"); do
   "$C10K" compare --models netty,netty -q ${C10K_ARGS:-} --out "$out" >"$work/stdout-$run.txt" 2>&1 \
     || { cat "$work/stdout-$run.txt" >&2; exit 1; }
   claims="$(significant "$out/compare.json")"
-  load="$(python3 -c 'import json,sys; n=json.load(open(sys.argv[1]))["noise"]["load_average_1m"]; print(n["median"])' "$out/compare.json")"
+  load="$(python3 -c 'import json,sys; n=json.load(open(sys.argv[1]))["noise"]["load_average_1m"]; print("%.2f" % n["median"])' "$out/compare.json")"
   if [ -n "$claims" ]; then
     alarms=$((alarms + 1))
     echo "run $run/$RUNS: significant (load $load): $(echo "$claims" | paste -sd ';')"

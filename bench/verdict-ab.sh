@@ -26,10 +26,10 @@ load = result["noise"]["load_average_1m"]["median"]
 for c in p99:
     verdict = "significant" if c["significant"] else "not significant"
     print(f'{verdict}: {c["better"]} lower, {c["worse"]}\'s is {c["ratio"]:.1f}x '
-          f'[{c["interval"][0]:.1f}-{c["interval"][1]:.1f}], adjusted p {c["adjusted_p_value"]:.2g} (load {load})'
+          f'[{c["interval"][0]:.1f}-{c["interval"][1]:.1f}], adjusted p {c["adjusted_p_value"]:.2g} (load {load:.2f})'
           + (" HIT" if c["significant"] and c["better"] == "netty" else ""))
 if not p99:
-    print(f"no p99 claim (load {load})")
+    print(f"no p99 claim (load {load:.2f})")
 PY
 )"
   case "$line" in *HIT) found=$((found + 1)) ;; esac

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.experiment.CompareResult;
-import org.c10klab.harness.experiment.RunStatus;
 import org.c10klab.harness.report.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

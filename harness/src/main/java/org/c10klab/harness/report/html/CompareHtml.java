@@ -29,7 +29,7 @@ import org.c10klab.harness.stats.Claim;
 import org.c10klab.server.DurationConverter;
 
 /**
- * report.html of a comparison: the verdict, the table, the claims, the charts, the machine's noise, every trial,
+ * report.html of a comparison: the verdict, the table, the charts, the claims, the machine's noise, every trial,
  * the scenario, the machine, and how to rerun it.
  */
 public final class CompareHtml {
@@ -55,9 +55,9 @@ public final class CompareHtml {
                         + "with [min-max]. " : "") + "Threads, memory and CPU are the server's own, sampled every "
                         + DurationConverter.format(result.plan().sampleInterval())
                         + " from /proc and its /metrics (answering those scrapes costs it some CPU too).");
+        page.section("Charts").charts(charts(measured, result.repeat()));
         claims(page, result);
-        page.section("Charts").charts(charts(measured, result.repeat()))
-                .section("Machine noise").sentences(NoiseDescription.of(result.noise(), result.environment().cores()));
+        page.section("Machine noise").sentences(NoiseDescription.of(result.noise(), result.environment().cores()));
         trials(page, result);
         page.section("Scenario").paragraph("Flood: " + FloodDescription.of(result.plan().flood()) + ".");
         for (ModelSetup setup : result.plan().models()) {
