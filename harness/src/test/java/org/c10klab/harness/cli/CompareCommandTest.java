@@ -74,6 +74,7 @@ class CompareCommandTest {
     }
 
     @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS) // four server JVMs one after another: slow on a busy machine
     void repeatedTrialsAreInterleavedAndCompareJsonKeepsEveryTrialAndEveryClaim(@TempDir Path dir) throws Exception {
         int exit = compare("--models", "netty,virtual", "--repeat", "2", "-c", "5", "-n", "20", "--command", "PING",
                 "--out", dir.toString());
