@@ -24,8 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Start each model (netty, virtual, threads, pool, serial) in its own JVM on ephemeral ports, warm it up, "
-                    + "hit it with the same flood, stop it, and put the results side by side with a verdict "
-                    + "computed from them.",
+                    + "hit it with the same flood, stop it; do that --repeat times per model in interleaved rounds, "
+                    + "and put the results side by side (median [min-max] over the trials) with a verdict that "
+                    + "claims a difference only where it holds beyond the trials' noise (Welch's t-test on the "
+                    + "logarithms, Holm-corrected over every claim at 1%%).",
             "Default flood: " + CompareDefaults.CONNECTIONS + " connections at once, each sending "
                     + CompareDefaults.REQUESTS + " x " + CompareDefaults.COMMAND + " (I/O wait), connect timeout "
                     + FloodDefaults.CONNECT_TIMEOUT + ", response timeout " + FloodDefaults.RESPONSE_TIMEOUT
@@ -34,8 +36,8 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Writes into --out: compare.json, compare.csv, report.html, and each model's results in a folder of "
-                    + "its own.",
+            "Writes into --out: compare.json (with every trial and every claim), compare.csv (a row per trial), "
+                    + "report.html, and each trial's results in a folder of its own (netty/trial-1, ...).",
             "Failed requests are results, not errors: serial failing a burst is the lesson. Use --assert to turn "
                     + "them into a failing exit code.",
             "Exit codes: 0 every model ran and every --assert passed; 1 an --assert failed for some model; "
@@ -44,6 +46,7 @@ import picocli.CommandLine.Spec;
                     + "marked partial).",
             "Examples:",
             "  c10k compare",
+            "  c10k compare --models netty,netty      (A/A: what noise looks like on this machine)",
             "  c10k compare --models netty,virtual,threads -c 2000 --command \"SLEEP 1000\"",
             "  c10k compare --command \"WORK 200\" -n 50 --pipeline 4",
         })

@@ -3,7 +3,6 @@ package org.c10klab.harness.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.c10klab.harness.experiment.CompareDefaults;
@@ -19,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * What {@code compare} and {@code sweep} take besides the flood, as a picocli mixin: which models, their
- * server options, serial's cap, and where the results go.
+ * What {@code compare} and {@code sweep} take besides the flood, as a picocli mixin: which models, how many
+ * trials of each, their server options, serial's cap, and where the results go.
  */
 public final class ExperimentOptions {
 
@@ -28,8 +27,15 @@ public final class ExperimentOptions {
     private static final Set<String> SERVER_TRANSPORTS = Set.of(TransportSelection.AUTO, "io_uring", "epoll", "nio");
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL", converter = ModelConverter.class,
-            description = "Models to run, in this order: netty, virtual, threads, pool, serial (default: all five).")
+            description = "Models to run, in this order: netty, virtual, threads, pool, serial (default: all five). "
+                    + "A model named twice runs as two (netty#1, netty#2): an A/A check of what noise looks like here.")
     List<LabModel> models = new ArrayList<>();
+
+    @Option(names = "--repeat", defaultValue = "" + CompareDefaults.REPEAT, paramLabel = "N",
+            description = "Trials per model, each in a fresh server JVM, in interleaved rounds (every model once per "
+                    + "round) so the machine's drift hits all alike. A difference is claimed only where it holds "
+                    + "over the trials; with 1, none is (default: ${DEFAULT-VALUE}).")
+    int repeat;
 
     @Option(names = "--pool-size", defaultValue = "" + CompareDefaults.POOL_SIZE, paramLabel = "N",
             description = "Platform threads of the pool model; a connection waits for one as long as its client waits "
@@ -75,12 +81,15 @@ public final class ExperimentOptions {
         require(serverTransport == null || SERVER_TRANSPORTS.contains(serverTransport),
                 "--server-transport: '" + serverTransport + "' (expected one of: auto, io_uring, epoll, nio)");
         require(!serialCap.isNegative(), "--serial-cap: " + serialCap + " (expected: >= 0)");
+        require(repeat >= 1, "--repeat: " + repeat + " (expected: >= 1)");
+        List<LabModel> chosen = models.isEmpty() ? List.of(LabModel.values()) : models;
+        List<String> labels = ModelSetup.labels(chosen);
         List<ModelSetup> setups = new ArrayList<>();
-        for (LabModel model : new LinkedHashSet<>(models.isEmpty() ? List.of(LabModel.values()) : models)) {
-            setups.add(new ModelSetup(model, serverArgs(model, flood)));
+        for (int i = 0; i < chosen.size(); i++) {
+            setups.add(new ModelSetup(labels.get(i), chosen.get(i), serverArgs(chosen.get(i), flood)));
         }
-        return new ComparePlan(setups, flood, noServerWarmup ? null : ServerWarmup.before(flood), sampleInterval,
-                serialCap);
+        return new ComparePlan(setups, repeat, flood, noServerWarmup ? null : ServerWarmup.before(flood),
+                sampleInterval, serialCap);
     }
 
     /**

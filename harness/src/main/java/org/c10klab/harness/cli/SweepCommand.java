@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Writes into --out: sweep.json, sweep.csv, sweep.html, and a folder per value holding that "
-                    + "comparison's own files and report.html.",
+            "Writes into --out: sweep.json, sweep.csv (a row per value and trial), sweep.html, and a folder per "
+                    + "value holding that comparison's own files and report.html.",
+            "--repeat applies to every value: N trials per model there, interleaved, with its own claims.",
             "A parameter that only one model takes (io-threads, transport: netty; pool-size: pool) runs only "
                     + "that model.",
             "Exit codes: as compare: 0, 1 an --assert failed, 2 bad usage, 3 a model could not be run, 130 Ctrl-C.",
@@ -115,7 +116,8 @@ public final class SweepCommand implements Callable<Integer> {
                     + " for every value; do not give " + parameter.option() + " as well");
         }
         List<LabModel> asked = experiment.models.isEmpty() ? List.of(LabModel.values()) : experiment.models;
-        List<String> models = asked.stream().filter(parameter::affects).map(LabModel::cliName).distinct().toList();
+        // Not distinct: a model named twice is an A/A check at every value.
+        List<String> models = asked.stream().filter(parameter::affects).map(LabModel::cliName).toList();
         if (models.isEmpty()) {
             throw new IllegalArgumentException("--vary " + parameter.cliName() + " changes nothing for "
                     + asked.stream().map(LabModel::cliName).toList() + "; it only affects "

@@ -7,64 +7,88 @@ import java.util.ArrayList;
 import java.util.List;
 import org.c10klab.harness.launch.ServerProcess;
 import org.c10klab.harness.record.EnvironmentProbe;
+import org.c10klab.harness.record.MachineLoad;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.Rounding;
 import org.c10klab.harness.result.RunInfo;
 import org.c10klab.harness.run.SamplingOptions;
+import org.c10klab.harness.stats.Claim;
 import org.c10klab.server.DurationConverter;
 
 /**
- * {@code c10k compare}'s engine: each model of a plan in turn, in its own JVM, under the same flood. A model
- * that fails to start or to run is recorded and the next one runs; Ctrl-C ({@link #stop()}) ends the turn in
- * progress, skips the rest, and still returns what was measured.
+ * {@code c10k compare}'s engine: every model of a plan, {@code repeat} times each in interleaved rounds, each
+ * trial in a fresh server JVM under the same flood. A trial that fails to start or to run is recorded and the
+ * next one runs; Ctrl-C ({@link #stop()}) ends the trial in progress, skips the rest, and still returns what
+ * was measured.
  */
 public final class Comparison {
 
     /** How a server's exit code reads when {@code ServerProcess} had to kill it: 128 + SIGKILL. */
     private static final int KILLED = 137;
 
+    /** Runs one scheduled trial: the real one starts a server JVM; tests give a stand-in. */
+    interface TrialRunner {
+        ModelRun run(ScheduledTrial trial) throws InterruptedException;
+    }
+
     private final ComparePlan plan;
     private final List<Threshold> thresholds;
     private final CompareListener listener;
+    private final TrialRunner runner;
     private volatile boolean stopped;
     private volatile ModelTrial current;
 
     /**
-     * @param thresholds checked against every model's result, as {@code --assert} is by {@code c10k flood}
+     * @param thresholds checked against every trial's result, as {@code --assert} is by {@code c10k flood}
      */
     public Comparison(ComparePlan plan, List<Threshold> thresholds, CompareListener listener) {
         this.plan = plan;
         this.thresholds = List.copyOf(thresholds);
         this.listener = listener;
+        this.runner = this::trial;
+    }
+
+    /** A comparison whose trials {@code runner} runs instead of real servers. */
+    Comparison(ComparePlan plan, CompareListener listener, TrialRunner runner) {
+        this.plan = plan;
+        this.thresholds = List.of();
+        this.listener = listener;
+        this.runner = runner;
     }
 
     /**
-     * Runs every model's turn.
+     * Runs every trial, round by round.
      *
      * @param command the command line that reproduces this comparison, for the reports
      */
     public CompareResult run(String command) throws InterruptedException {
         Instant startedAt = Instant.now();
         long startNanos = System.nanoTime();
+        MachineLoad.CpuTimes cpuBefore = MachineLoad.cpuTimes();
+        List<ScheduledTrial> schedule = ScheduledTrial.interleave(plan.models(), plan.repeat());
         List<ModelRun> runs = new ArrayList<>();
-        for (int i = 0; i < plan.models().size(); i++) {
-            ModelSetup setup = plan.models().get(i);
+        for (ScheduledTrial trial : schedule) {
             if (stopped) {
-                runs.add(ModelRun.without(setup, RunStatus.SKIPPED, "stopped before its turn"));
+                runs.add(ModelRun.without(trial, null, RunStatus.SKIPPED, "stopped before its turn"));
                 continue;
             }
-            listener.starting(setup, i, plan.models().size());
-            ModelRun run = turn(setup);
+            listener.starting(trial, plan.repeat(), schedule.size());
+            ModelRun run = runner.run(trial);
             runs.add(run);
             listener.finished(run);
         }
+        Double steal = MachineLoad.stealPercent(cpuBefore, MachineLoad.cpuTimes());
         double elapsedSeconds = Rounding.thousandths((System.nanoTime() - startNanos) / 1e9);
-        return new CompareResult(command, startedAt.toString(), elapsedSeconds, stopped, EnvironmentProbe.probe(),
-                plan, runs, Verdict.of(plan, runs));
+        List<ModelResult> models = plan.models().stream().map(setup -> ModelResult.of(setup,
+                runs.stream().filter(run -> run.label().equals(setup.label())).toList())).toList();
+        List<Claim> claims = Verdict.claims(models);
+        return new CompareResult(command, startedAt.toString(), elapsedSeconds, stopped, plan.repeat(),
+                EnvironmentProbe.probe(), MachineNoise.of(models, claims, steal), plan, models, claims,
+                Verdict.of(plan, models, claims));
     }
 
-    /** Ctrl-C: stops the flood in progress and skips the models after it. Any thread. */
+    /** Ctrl-C: stops the flood in progress and skips the trials after it. Any thread. */
     public void stop() {
         stopped = true;
         ModelTrial trial = current;
@@ -73,7 +97,10 @@ public final class Comparison {
         }
     }
 
-    private ModelRun turn(ModelSetup setup) throws InterruptedException {
+    private ModelRun trial(ScheduledTrial scheduled) throws InterruptedException {
+        ModelSetup setup = scheduled.setup();
+        // Read before the server starts, so the trial's own JVM does not count as the machine's load.
+        Double load = MachineLoad.loadAverage1m();
         ModelTrial trial = new ModelTrial(setup.model(), setup.serverArgs());
         // Published before the flag is read, and stop() sets the flag before it reads this: one of them sees the other.
         current = trial;
@@ -88,16 +115,16 @@ public final class Comparison {
             FloodResult measured = status == RunStatus.CAPPED
                     ? capped(outcome.artifacts().result(), setup.model(), cap) : outcome.artifacts().result();
             FloodResult result = measured.withChecks(thresholds.stream().map(t -> t.evaluate(measured)).toList());
-            return new ModelRun(setup, status, detail(status, outcome.serverExitCode(), cap), outcome.server(),
-                    outcome.serverExitCode(), ModelSummary.of(result, plan.requestsPlanned()),
-                    outcome.artifacts().withResult(result));
+            return new ModelRun(setup, scheduled.trial(), scheduled.order(), load, status,
+                    detail(status, outcome.serverExitCode(), cap), outcome.server(), outcome.serverExitCode(),
+                    ModelSummary.of(result, plan.requestsPlanned()), outcome.artifacts().withResult(result));
         } catch (IOException e) {
             // Ctrl-C in a terminal reaches the child too, so a server starting just then may die of it.
             return stopped
-                    ? ModelRun.without(setup, RunStatus.INTERRUPTED, "stopped by Ctrl-C while its server started")
-                    : ModelRun.without(setup, RunStatus.SERVER_FAILED, e.getMessage());
+                    ? ModelRun.without(scheduled, load, RunStatus.INTERRUPTED, "stopped by Ctrl-C while its server started")
+                    : ModelRun.without(scheduled, load, RunStatus.SERVER_FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            return ModelRun.without(setup, RunStatus.ERROR, e.toString());
+            return ModelRun.without(scheduled, load, RunStatus.ERROR, e.toString());
         } finally {
             current = null;
         }

@@ -2,9 +2,7 @@ package org.c10klab.harness.experiment;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.c10klab.harness.record.EnvironmentProbe;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.report.Units;
@@ -74,37 +72,40 @@ public final class Sweep {
         }
     }
 
-    /** Per model measured at the first and the last value, how its key numbers moved between them. */
+    /** Per model measured at the first and the last value, how its medians moved between them. */
     static List<String> trends(String parameter, List<SweepCell> cells) {
         if (cells.size() < 2) {
             return List.of();
         }
         SweepCell first = cells.getFirst();
         SweepCell last = cells.getLast();
-        Set<LabModel> models = new LinkedHashSet<>();
-        first.result().runs().forEach(run -> models.add(run.model()));
         List<String> trends = new ArrayList<>();
-        for (LabModel model : models) {
-            ModelSummary from = summary(first, model);
-            ModelSummary to = summary(last, model);
-            if (from == null || to == null) {
+        for (ModelResult from : first.result().models()) {
+            ModelResult to = last.result().models().stream().filter(model -> model.label().equals(from.label()))
+                    .findFirst().orElse(null);
+            if (to == null || from.counted().isEmpty() || to.counted().isEmpty()) {
                 continue;
             }
-            trends.add(model + ", from " + parameter + "=" + first.value() + " to " + parameter + "=" + last.value()
-                    + ": requests ok " + from.requestsOk() + "/" + planned(from) + " -> " + to.requestsOk() + "/"
-                    + planned(to) + ", p99 " + Units.latency(from.requestP99Ms()) + " -> "
-                    + Units.latency(to.requestP99Ms()) + ", peak OS threads " + Units.count(from.peakOsThreads())
-                    + " -> " + Units.count(to.peakOsThreads()) + ".");
+            boolean repeated = first.result().repeat() > 1 || last.result().repeat() > 1;
+            trends.add(from.label() + ", from " + parameter + "=" + first.value() + " to " + parameter + "="
+                    + last.value() + (repeated ? " (medians)" : "") + ": requests ok " + answered(from) + " -> "
+                    + answered(to) + ", p99 " + latency(from) + " -> " + latency(to) + ", peak OS threads "
+                    + threads(from) + " -> " + threads(to) + ".");
         }
         return trends;
     }
 
-    private static ModelSummary summary(SweepCell cell, LabModel model) {
-        return cell.result().runs().stream().filter(run -> run.model() == model && run.summary() != null)
-                .map(ModelRun::summary).findFirst().orElse(null);
+    private static String answered(ModelResult model) {
+        return Units.whole(model.median(TrialMetric.REQUESTS_OK)) + "/" + Units.whole(model.requestsPlanned());
     }
 
-    private static long planned(ModelSummary summary) {
-        return summary.requestsPlanned() != null ? summary.requestsPlanned() : summary.requestsSent();
+    private static String latency(ModelResult model) {
+        Double p99 = model.median(TrialMetric.REQUEST_P99);
+        return p99 == null ? "-" : Units.latency(p99);
+    }
+
+    private static String threads(ModelResult model) {
+        Double threads = model.median(TrialMetric.PEAK_OS_THREADS);
+        return threads == null ? "-" : Units.whole(threads);
     }
 }

@@ -3,7 +3,7 @@ package org.c10klab.harness.report;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.c10klab.harness.experiment.ModelRun;
-import org.c10klab.harness.experiment.ModelSetup;
+import org.c10klab.harness.experiment.ScheduledTrial;
 import org.c10klab.harness.experiment.SweepListener;
 import org.c10klab.harness.experiment.SweepStep;
 import org.c10klab.harness.result.TimelinePoint;
@@ -21,7 +21,7 @@ public final class CompareProgress implements SweepListener {
         }
 
         @Override
-        public void starting(ModelSetup setup, int index, int total) {
+        public void starting(ScheduledTrial trial, int repeat, int total) {
         }
 
         @Override
@@ -62,9 +62,10 @@ public final class CompareProgress implements SweepListener {
     }
 
     @Override
-    public void starting(ModelSetup setup, int index, int total) {
-        err.printf(Locale.ROOT, "[%d/%d] %s: starting %s, then a warm-up and the flood%n", index + 1, total,
-                setup.model(), setup.serverCommand());
+    public void starting(ScheduledTrial trial, int repeat, int total) {
+        err.printf(Locale.ROOT, "[%d/%d] %s%s: starting %s, then a warm-up and the flood%n", trial.order(), total,
+                trial.setup().label(), repeat > 1 ? " trial " + trial.trial() + "/" + repeat : "",
+                trial.setup().serverCommand());
         err.flush();
         printer = new ProgressPrinter(err, terminal, connections);
     }
@@ -85,10 +86,10 @@ public final class CompareProgress implements SweepListener {
         }
         printer = null;
         if (run.summary() == null) {
-            err.printf(Locale.ROOT, "      %s: %s: %s%n", run.model(), run.status(), run.detailLine());
+            err.printf(Locale.ROOT, "      %s: %s: %s%n", run.label(), run.status(), run.detailLine());
         } else {
             err.printf(Locale.ROOT, "      %s: %s in %.2f s: %d of %d requests ok; server pid %d stopped (exit %d)%n",
-                    run.model(), run.status(), run.summary().elapsedSeconds(), run.summary().requestsOk(),
+                    run.label(), run.status(), run.summary().elapsedSeconds(), run.summary().requestsOk(),
                     run.summary().requestsSent(), run.server().pid(), run.serverExitCode());
         }
         err.flush();

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.c10klab.harness.experiment.ComparePlan;
 import org.c10klab.harness.experiment.CompareResult;
-import org.c10klab.harness.experiment.ModelRun;
+import org.c10klab.harness.experiment.ModelResult;
 import org.c10klab.harness.experiment.ModelSetup;
 import org.c10klab.server.DurationConverter;
 
-/** A comparison on stdout: what will run, then one row per model side by side, then the verdict. */
+/** A comparison on stdout: what will run, then one row per model side by side, the machine's noise, the verdict. */
 public final class CompareTable {
 
     /** Where the verdict's sentences wrap. */
@@ -25,19 +25,20 @@ public final class CompareTable {
 
     /** What the comparison is about to run, so a long run says up front what it is waiting for. */
     public static void printPlan(ComparePlan plan, PrintWriter out) {
-        out.println("compare: " + plan.models().stream().map(setup -> setup.model().cliName())
-                .collect(Collectors.joining(", ")) + ", each in its own JVM, one after another");
+        out.println("compare: " + plan.models().stream().map(ModelSetup::label).collect(Collectors.joining(", "))
+                + ", each in its own JVM, one after another" + (plan.repeat() > 1 ? "; " + plan.repeat()
+                + " trials each, in rounds that run every model once, each round starting one model later" : ""));
         out.println("flood:   " + FloodDescription.of(plan.flood()));
         if (plan.warmup() != null) {
             out.println("warm-up: " + FloodDescription.of(plan.warmup()) + ", per server, unmeasured");
         }
         for (ModelSetup setup : plan.models()) {
             if (!setup.serverArgs().isEmpty()) {
-                out.println(String.format(Locale.ROOT, "%-8s %s", setup.model() + ":",
+                out.println(String.format(Locale.ROOT, "%-8s %s", setup.label() + ":",
                         String.join(" ", setup.serverArgs())));
             }
             if (plan.capOf(setup.model()) != null) {
-                out.println(String.format(Locale.ROOT, "%-8s %s", setup.model() + ":",
+                out.println(String.format(Locale.ROOT, "%-8s %s", setup.label() + ":",
                         FloodDescription.cap(plan.capOf(setup.model()))));
             }
         }
@@ -48,11 +49,17 @@ public final class CompareTable {
     public static void print(CompareResult result, PrintWriter out) {
         out.println();
         if (result.partial()) {
-            out.println("PARTIAL: stopped by Ctrl-C; models not reached are marked skipped.");
+            out.println("PARTIAL: stopped by Ctrl-C; trials not reached are marked skipped.");
         }
-        table(result.runs(), out);
-        out.println("latency in ms; threads, RSS and CPU are the server's own, sampled every "
+        table(result.models(), out);
+        out.println((result.repeat() > 1 ? "median [min-max] over " + result.repeat() + " trials per model; " : "")
+                + "latency in ms; threads, RSS and CPU are the server's own, sampled every "
                 + DurationConverter.format(result.plan().sampleInterval()) + " from /proc and its /metrics");
+        out.println();
+        out.println("noise:");
+        for (String sentence : NoiseDescription.of(result.noise(), result.environment().cores())) {
+            wrap("  - ", "    ", sentence, out);
+        }
         out.println();
         out.println("verdict:");
         for (String sentence : result.verdict()) {
@@ -62,18 +69,18 @@ public final class CompareTable {
         out.println("reproduce: " + result.command());
     }
 
-    /** One row per run under the shared columns, each as wide as its widest cell. */
-    static void table(List<ModelRun> runs, PrintWriter out) {
+    /** One row per model under the shared columns, each as wide as its widest cell. */
+    static void table(List<ModelResult> models, PrintWriter out) {
         SummaryColumn[] columns = SummaryColumn.values();
         int[] widths = new int[columns.length];
         List<String[]> rows = new ArrayList<>();
         for (int c = 0; c < columns.length; c++) {
             widths[c] = columns[c].header().length();
         }
-        for (ModelRun run : runs) {
+        for (ModelResult model : models) {
             String[] row = new String[columns.length];
             for (int c = 0; c < columns.length; c++) {
-                row[c] = columns[c].cell(run);
+                row[c] = columns[c].cell(model);
                 widths[c] = Math.max(widths[c], row[c].length());
             }
             rows.add(row);

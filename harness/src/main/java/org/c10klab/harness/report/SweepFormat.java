@@ -16,7 +16,7 @@ import org.c10klab.harness.report.html.SweepHtml;
 public enum SweepFormat {
     /** The whole sweep: every value's comparison, the trends. */
     JSON("sweep.json"),
-    /** One row per value and model. */
+    /** One row per value and trial. */
     CSV("sweep.csv"),
     /** The self-contained report with the matrices and charts against the value. */
     HTML("sweep.html");
@@ -37,11 +37,11 @@ public enum SweepFormat {
         switch (this) {
             case JSON -> out.write(ResultJson.mapper().writeValueAsString(result));
             case CSV -> {
-                out.write("parameter,value," + SummaryCsv.HEADER + "\n");
+                out.write("parameter,value," + CompareFormat.TRIAL_HEADER + "," + SummaryCsv.HEADER + "\n");
                 for (SweepCell cell : result.cells()) {
-                    for (ModelRun run : cell.result().runs()) {
-                        out.write(Csv.row(List.of(result.parameter(), cell.value())) + "," + SummaryCsv.row(run)
-                                + "\n");
+                    for (ModelRun run : cell.result().trials()) {
+                        out.write(Csv.row(List.of(result.parameter(), cell.value())) + ","
+                                + CompareFormat.trialCells(run) + "," + SummaryCsv.row(run) + "\n");
                     }
                 }
             }

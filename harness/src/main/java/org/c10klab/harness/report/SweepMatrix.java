@@ -5,8 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.c10klab.harness.experiment.LabModel;
-import org.c10klab.harness.experiment.ModelRun;
+import org.c10klab.harness.experiment.ModelResult;
 import org.c10klab.harness.experiment.SweepCell;
 import org.c10klab.harness.experiment.SweepResult;
 
@@ -20,17 +19,17 @@ public final class SweepMatrix {
     private SweepMatrix() {
     }
 
-    /** Every model that ran at some value, in the order they ran. */
-    public static List<LabModel> models(SweepResult result) {
-        Set<LabModel> models = new LinkedHashSet<>();
-        result.cells().forEach(cell -> cell.result().runs().forEach(run -> models.add(run.model())));
-        return List.copyOf(models);
+    /** The label of every model that ran at some value, in the order they appear. */
+    public static List<String> labels(SweepResult result) {
+        Set<String> labels = new LinkedHashSet<>();
+        result.cells().forEach(cell -> cell.result().models().forEach(model -> labels.add(model.label())));
+        return List.copyOf(labels);
     }
 
     /** The header: the parameter's name, then the models. */
     public static List<String> header(SweepResult result) {
         List<String> header = new ArrayList<>(List.of(result.parameter()));
-        models(result).forEach(model -> header.add(model.cliName()));
+        header.addAll(labels(result));
         return header;
     }
 
@@ -39,16 +38,16 @@ public final class SweepMatrix {
         List<List<String>> rows = new ArrayList<>();
         for (SweepCell cell : result.cells()) {
             List<String> row = new ArrayList<>(List.of(cell.value()));
-            for (LabModel model : models(result)) {
-                row.add(run(cell, model).map(column::cell).orElse("-"));
+            for (String label : labels(result)) {
+                row.add(model(cell, label).map(column::cell).orElse("-"));
             }
             rows.add(row);
         }
         return rows;
     }
 
-    /** {@code model}'s run at {@code cell}'s value, if it ran there. */
-    public static Optional<ModelRun> run(SweepCell cell, LabModel model) {
-        return cell.result().runs().stream().filter(run -> run.model() == model).findFirst();
+    /** The trials of the model labelled {@code label} at {@code cell}'s value, if it ran there. */
+    public static Optional<ModelResult> model(SweepCell cell, String label) {
+        return cell.result().models().stream().filter(model -> model.label().equals(label)).findFirst();
     }
 }

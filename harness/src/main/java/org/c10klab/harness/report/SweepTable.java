@@ -31,15 +31,21 @@ public final class SweepTable {
         if (result.partial()) {
             out.println("PARTIAL: stopped by Ctrl-C; values not reached are missing.");
         }
+        if (result.cells().stream().anyMatch(cell -> cell.result().repeat() > 1)) {
+            out.println("each cell: the median over the trials, latency with its [min-max]; claims per value are in "
+                    + "its compare.json and report.html");
+            out.println();
+        }
         for (SummaryColumn column : SweepMatrix.COLUMNS) {
             out.println(column.title() + ":");
             matrix(SweepMatrix.header(result), SweepMatrix.rows(result, column), out);
             out.println();
         }
         for (SweepCell cell : result.cells()) {
-            for (ModelRun run : cell.result().runs()) {
+            for (ModelRun run : cell.result().trials()) {
                 if (run.status() != RunStatus.COMPLETED) {
-                    out.printf(Locale.ROOT, "%s at %s=%s: %s%s%n", run.model(), result.parameter(), cell.value(),
+                    out.printf(Locale.ROOT, "%s%s at %s=%s: %s%s%n", run.label(),
+                            cell.result().repeat() > 1 ? " trial " + run.trial() : "", result.parameter(), cell.value(),
                             run.status(), run.detail() == null ? "" : " (" + run.detailLine() + ")");
                 }
             }

@@ -2,6 +2,7 @@ package org.c10klab.harness.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** How experiment reports write numbers for people: latencies, memory, ratios and lists of names. */
 public final class Units {
@@ -35,6 +36,11 @@ public final class Units {
         return bytes / MIB;
     }
 
+    /** A number rounded to a whole, e.g. a median count or a rate: {@code 557}. */
+    public static String whole(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+
     /** A count or {@code -} when unknown. */
     public static String count(Long value) {
         return value == null ? "-" : value.toString();
@@ -45,9 +51,30 @@ public final class Units {
         return value == null ? "-" : String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /** A factor without its x, to about three digits: {@code 0.87}, {@code 1.04}, {@code 12.2}, {@code 140}. */
+    public static String factor(double value) {
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
+    }
+
     /** A ratio such as {@code 8.9x}. */
     public static String ratio(double ratio) {
         return String.format(Locale.ROOT, ratio >= 10 ? "%.0fx" : "%.1fx", ratio);
+    }
+
+    /** A ratio's confidence interval, e.g. {@code [5.1-12.2]}. */
+    public static String interval(double low, double high) {
+        return "[" + factor(low) + "-" + factor(high) + "]";
+    }
+
+    /** A figure with the median and range of repeated trials, e.g. {@code 142 [133-160]}; the median alone when all agree. */
+    public static String spread(double median, double min, double max, Function<Double, String> format) {
+        return min == max ? format.apply(median)
+                : format.apply(median) + " [" + format.apply(min) + "-" + format.apply(max) + "]";
+    }
+
+    /** Whose: {@code netty's}, {@code threads'}. */
+    public static String possessive(String name) {
+        return name.endsWith("s") ? name + "'" : name + "'s";
     }
 
     /** Names as prose: {@code a}, {@code a and b}, {@code a, b and c}. */

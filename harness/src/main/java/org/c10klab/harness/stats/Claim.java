@@ -1,5 +1,6 @@
 package org.c10klab.harness.stats;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -19,7 +20,8 @@ import java.util.List;
  * @param trials         the trials behind each side, better's then worse's
  */
 public record Claim(String metric, String label, String better, String worse, double ratio, List<Double> interval,
-                    double pValue, double adjustedPValue, boolean significant, List<Integer> trials) {
+                    @JsonProperty("p_value") double pValue, @JsonProperty("adjusted_p_value") double adjustedPValue,
+                    boolean significant, List<Integer> trials) {
 
     public Claim {
         interval = List.copyOf(interval);

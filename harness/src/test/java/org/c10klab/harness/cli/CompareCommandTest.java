@@ -2,15 +2,22 @@ package org.c10klab.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.FloodTestUtil;
+import org.c10klab.harness.experiment.ComparePlan;
 import org.c10klab.harness.experiment.CompareResult;
 import org.c10klab.harness.experiment.ExperimentTestUtil;
+import org.c10klab.harness.experiment.LabModel;
+import org.c10klab.harness.experiment.ModelResult;
+import org.c10klab.harness.experiment.ModelRun;
+import org.c10klab.harness.experiment.ModelSetup;
 import org.c10klab.harness.experiment.RunStatus;
+import org.c10klab.harness.report.CompareFormat;
 import org.c10klab.harness.report.ResultJson;
 import org.c10klab.harness.report.SummaryCsv;
 import org.junit.jupiter.api.Test;
@@ -27,8 +34,8 @@ class CompareCommandTest {
     @Test
     void putsThreeModelsSideBySideWithAVerdictAndWritesEveryFile(@TempDir Path dir) throws Exception {
         // Serial needs 20 x 100 ms = 2 s for this flood, so a 1 s response timeout leaves it failures to explain.
-        int exit = compare("--models", "netty,virtual,serial", "-c", "20", "-n", "2", "--command", "SLEEP 50",
-                "--response-timeout", "1s", "--out", dir.toString());
+        int exit = compare("--models", "netty,virtual,serial", "--repeat", "1", "-c", "20", "-n", "2",
+                "--command", "SLEEP 50", "--response-timeout", "1s", "--out", dir.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         String table = out.toString();
@@ -42,25 +49,83 @@ class CompareCommandTest {
                 .containsPattern("serial\\s+completed\\s+20/20\\s+\\d+/40 .*response_timeout")
                 .contains("verdict:", "netty and virtual answered all 40 requests from all 20 connections.",
                         "  - serial answered ", "never got a reply: connected is not served",
-                        "reproduce: ./c10k compare --models netty,virtual,serial -c 20");
+                        "reproduce: ./c10k compare --models netty,virtual,serial --repeat 1 -c 20",
+                        "No difference in latency, throughput, CPU or memory is claimed", "noise:",
+                        "Load average (1 min) before");
         // The virtual-thread sentence needs a /metrics sample taken while the 100 ms flood ran: timing, so not asserted.
         assertThat(err.toString()).contains("[1/3] netty: starting c10k server netty", "[3/3] serial: starting");
 
         CompareResult written = ResultJson.mapper().readValue(dir.resolve("compare.json").toFile(),
                 CompareResult.class);
-        assertThat(written.runs()).extracting(run -> run.model().cliName())
-                .containsExactly("netty", "virtual", "serial");
-        assertThat(written.runs()).allMatch(run -> run.status() == RunStatus.COMPLETED && run.server() != null);
+        assertThat(written.models()).extracting(ModelResult::label).containsExactly("netty", "virtual", "serial");
+        assertThat(written.trials()).allMatch(run -> run.status() == RunStatus.COMPLETED && run.server() != null);
         assertThat(written.verdict()).isNotEmpty();
+        assertThat(written.claims()).as("one trial each: nothing to judge").isEmpty();
         List<String> csv = Files.readAllLines(dir.resolve("compare.csv"));
-        assertThat(csv).hasSize(4).first().isEqualTo(SummaryCsv.HEADER);
-        assertThat(csv.get(1)).startsWith("netty,completed,,20,20,,40,40,40,,0,");
+        assertThat(csv).hasSize(4).first().isEqualTo(CompareFormat.TRIAL_HEADER + "," + SummaryCsv.HEADER);
+        assertThat(csv.get(1)).matches("netty,1,1,[0-9.]*,netty,completed,,20,20,,40,40,40,,0,.*");
         for (String model : List.of("netty", "virtual", "serial")) {
-            FloodTestUtil.assertAccounting(ResultJson.read(dir.resolve(model).resolve("results.json")));
-            assertThat(dir.resolve(model).resolve("results.csv")).isNotEmptyFile();
+            Path trial = dir.resolve(model).resolve("trial-1");
+            FloodTestUtil.assertAccounting(ResultJson.read(trial.resolve("results.json")));
+            assertThat(trial.resolve("results.csv")).isNotEmptyFile();
         }
         assertThat(Files.readString(dir.resolve("report.html"))).contains("<svg", "Verdict", "net.core.somaxconn");
         assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS) // four server JVMs one after another: slow on a busy machine
+    void repeatedTrialsAreInterleavedAndCompareJsonKeepsEveryTrialAndEveryClaim(@TempDir Path dir) throws Exception {
+        int exit = compare("--models", "netty,virtual", "--repeat", "2", "-c", "5", "-n", "20", "--command", "PING",
+                "--out", dir.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("[1/4] netty trial 1/2: starting", "[2/4] virtual trial 1/2: starting",
+                "[3/4] virtual trial 2/2: starting", "[4/4] netty trial 2/2: starting");
+        assertThat(out.toString()).contains("compare: netty, virtual, each in its own JVM, one after another; "
+                        + "2 trials each", "median [min-max] over 2 trials per model")
+                .containsPattern("netty\\s+completed\\s+5/5\\s+100/100");
+        JsonNode json = ResultJson.mapper().readTree(dir.resolve("compare.json").toFile());
+        assertThat(json.get("repeat").asInt()).isEqualTo(2);
+        assertThat(json.get("noise").get("load_average_1m").get("trials").asInt()).isEqualTo(4);
+        JsonNode netty = json.get("models").get(0);
+        assertThat(netty.get("setup").get("label").asText()).isEqualTo("netty");
+        assertThat(netty.get("runs")).hasSize(2);
+        assertThat(netty.get("runs")).extracting(run -> run.get("trial").asInt() + "@" + run.get("order").asInt())
+                .containsExactly("1@1", "2@4");
+        assertThat(netty.get("runs").get(1).get("summary").get("requests_ok").asLong()).isEqualTo(100);
+        assertThat(netty.get("spreads").get("request_p99_ms").get("trials").asInt()).isEqualTo(2);
+        assertThat(json.get("claims")).isNotEmpty().allSatisfy(claim -> {
+            assertThat(claim.get("metric").asText()).isNotEmpty();
+            assertThat(List.of(claim.get("better").asText(), claim.get("worse").asText()))
+                    .containsExactlyInAnyOrder("netty", "virtual");
+            assertThat(claim.get("ratio").asDouble()).isGreaterThanOrEqualTo(1);
+            assertThat(claim.get("interval")).hasSize(2);
+            assertThat(claim.get("significant").isBoolean()).isTrue();
+            assertThat(claim.get("adjusted_p_value").asDouble()).isGreaterThanOrEqualTo(claim.get("p_value").asDouble());
+            assertThat(claim.get("trials")).extracting(JsonNode::asInt).containsExactly(2, 2);
+        });
+        CompareResult written = ResultJson.mapper().readValue(dir.resolve("compare.json").toFile(), CompareResult.class);
+        assertThat(written.trials()).extracting(ModelRun::label).containsExactly("netty", "virtual", "virtual", "netty");
+        List<String> csv = Files.readAllLines(dir.resolve("compare.csv"));
+        assertThat(csv).hasSize(5);
+        assertThat(csv.subList(1, 5)).extracting(row -> row.substring(0, row.indexOf(',', row.indexOf(',') + 1)))
+                .containsExactly("netty,1", "virtual,1", "virtual,2", "netty,2");
+        assertThat(dir.resolve("virtual").resolve("trial-2").resolve("results.json")).isNotEmptyFile();
+        assertThat(dir.resolve("report.html")).content().contains("Claims", "Machine noise", "<circle");
+        assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
+    }
+
+    @Test
+    void aModelNamedTwiceRunsAsTwoLabelledGroups() {
+        ComparePlan plan = CompareCommand.parsePlan(List.of("--models", "netty,virtual,netty", "--repeat", "3"));
+
+        assertThat(plan.repeat()).isEqualTo(3);
+        assertThat(plan.models()).extracting(ModelSetup::label).containsExactly("netty#1", "virtual", "netty#2");
+        assertThat(plan.models()).extracting(ModelSetup::model)
+                .containsExactly(LabModel.NETTY, LabModel.VIRTUAL, LabModel.NETTY);
+        assertThat(CompareCommand.parsePlan(List.of("--models", "pool")).models()).extracting(ModelSetup::label)
+                .containsExactly("pool");
     }
 
     @Test
@@ -72,7 +137,9 @@ class CompareCommandTest {
         assertThat(compare("--server-transport", "kqueue")).isEqualTo(2);
         assertThat(compare("--out", file.toString())).isEqualTo(2);
         assertThat(compare("--assert", "p99 fast")).isEqualTo(2);
+        assertThat(compare("--repeat", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown model 'nope'", "--pool-size: 0 (expected: >= 1)",
+                "--repeat: 0 (expected: >= 1)",
                 "--server-transport: 'kqueue'", "exists and is not a directory", "--assert 'p99 fast'");
         assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
     }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.experiment.CompareResult;
-import org.c10klab.harness.experiment.RunStatus;
 import org.c10klab.harness.report.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +23,7 @@ class CompareProcessTest {
         Path results = dir.resolve("results");
         Process compare = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                C10k.class.getName(), "compare", "--models", "serial,netty", "-c", "5", "-n", "1",
+                C10k.class.getName(), "compare", "--models", "serial,netty", "--repeat", "2", "-c", "5", "-n", "1",
                 "--command", "SLEEP 3000", "--response-timeout", "30s", "--out", results.toString())
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile())
@@ -42,14 +41,15 @@ class CompareProcessTest {
         assertThat(compare.exitValue()).as(stdout + Files.readString(dir.resolve("stderr.txt")))
                 .isEqualTo(FloodCommand.EXIT_INTERRUPTED);
         assertThat(servers).noneMatch(ProcessHandle::isAlive);
-        assertThat(stdout).contains("PARTIAL: stopped by Ctrl-C").containsPattern("serial\\s+interrupted")
+        assertThat(stdout).contains("PARTIAL: stopped by Ctrl-C").containsPattern("serial\\s+1 interrupted, 1 skipped")
                 .containsPattern("netty\\s+skipped");
         CompareResult result = ResultJson.mapper().readValue(results.resolve("compare.json").toFile(),
                 CompareResult.class);
         assertThat(result.partial()).isTrue();
-        assertThat(result.runs()).extracting(run -> run.status())
-                .containsExactly(RunStatus.INTERRUPTED, RunStatus.SKIPPED);
-        assertThat(ResultJson.read(results.resolve("serial").resolve("results.json")).run().partial()).isTrue();
+        assertThat(result.trials()).extracting(run -> run.label() + " " + run.status())
+                .containsExactly("serial interrupted", "netty skipped", "netty skipped", "serial skipped");
+        assertThat(ResultJson.read(results.resolve("serial").resolve("trial-1").resolve("results.json")).run().partial())
+                .isTrue();
         assertThat(results.resolve("report.html")).isNotEmptyFile();
     }
 }

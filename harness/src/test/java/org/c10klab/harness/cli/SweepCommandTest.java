@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code c10k sweep} as a user runs it: one comparison per value, the matrix, the files. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 150, unit = TimeUnit.SECONDS) // four server JVMs one after another: slow on a busy machine
 class SweepCommandTest {
 
     private final StringWriter out = new StringWriter();
@@ -23,30 +23,34 @@ class SweepCommandTest {
 
     @Test
     void sweepsConnectionsOnOneModelIntoAMatrix(@TempDir Path dir) throws Exception {
-        int exit = sweep("--vary", "connections=5,10", "--models", "netty", "-n", "2", "--command", "SLEEP 20",
-                "--out", dir.toString());
+        int exit = sweep("--vary", "connections=5,10", "--models", "netty", "--repeat", "2", "-n", "2",
+                "--command", "SLEEP 20", "--out", dir.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("sweep: connections = 5, 10, one comparison each:",
-                        "./c10k compare -n 2 --command 'SLEEP 20' --models netty --connections 5",
+                        "./c10k compare --repeat 2 -n 2 --command 'SLEEP 20' --models netty --connections 5",
                         "requests ok / planned (or sent):", "request latency p99, ms:",
-                        "peak OS threads of the server:", "trends:", "netty, from connections=5 to connections=10: "
-                                + "requests ok 10/10 -> 20/20")
+                        "peak OS threads of the server:", "trends:", "netty, from connections=5 to connections=10 "
+                                + "(medians): requests ok 10/10 -> 20/20")
                 .containsPattern("connections\\s+netty\\n\\s+5\\s+10/10\\n\\s+10\\s+20/20");
         assertThat(err.toString()).contains("== value 1/2:", "== value 2/2:");
 
         SweepResult written = ResultJson.mapper().readValue(dir.resolve("sweep.json").toFile(), SweepResult.class);
         assertThat(written.parameter()).isEqualTo("connections");
         assertThat(written.cells()).extracting(cell -> cell.value()).containsExactly("5", "10");
-        assertThat(written.cells().get(1).result().runs().getFirst().summary().requestsOk()).isEqualTo(20);
+        assertThat(written.cells().get(1).result().repeat()).isEqualTo(2);
+        assertThat(written.cells().get(1).result().models().getFirst().runs())
+                .extracting(run -> run.summary().requestsOk()).containsExactly(20L, 20L);
         List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
-        assertThat(csv).hasSize(3);
-        assertThat(csv.get(1)).startsWith("connections,5,netty,completed,");
-        assertThat(csv.get(2)).startsWith("connections,10,netty,completed,");
+        assertThat(csv).hasSize(5);
+        assertThat(csv.get(1)).matches("connections,5,netty,1,1,[0-9.]*,netty,completed,.*");
+        assertThat(csv.get(2)).matches("connections,5,netty,2,2,[0-9.]*,netty,completed,.*");
+        assertThat(csv.get(4)).matches("connections,10,netty,2,2,[0-9.]*,netty,completed,.*");
         assertThat(dir.resolve("sweep.html")).content().contains("<svg", "Request p99 by connections");
         assertThat(dir.resolve("connections=10").resolve("compare.json")).isNotEmptyFile();
-        assertThat(dir.resolve("connections=10").resolve("netty").resolve("results.json")).isNotEmptyFile();
+        assertThat(dir.resolve("connections=10").resolve("netty").resolve("trial-2").resolve("results.json"))
+                .isNotEmptyFile();
         assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
     }
 

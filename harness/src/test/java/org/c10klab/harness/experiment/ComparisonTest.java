@@ -31,11 +31,11 @@ class ComparisonTest {
 
         CompareResult result = new Comparison(plan, List.of(), CompareProgress.SILENT).run("./c10k compare (test)");
 
-        ModelRun broken = result.runs().get(0);
+        ModelRun broken = result.models().get(0).runs().getFirst();
         assertThat(broken.status()).isEqualTo(RunStatus.SERVER_FAILED);
         assertThat(broken.detail()).contains("--no-such-option");
         assertThat(broken.summary()).isNull();
-        ModelRun virtual = result.runs().get(1);
+        ModelRun virtual = result.models().get(1).runs().getFirst();
         assertThat(virtual.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(virtual.summary().requestsOk()).isEqualTo(10);
         assertThat(virtual.serverExitCode()).isZero();
@@ -53,7 +53,7 @@ class ComparisonTest {
         AtomicBoolean flooding = new AtomicBoolean();
         Comparison comparison = new Comparison(plan, List.of(), new CompareListener() {
             @Override
-            public void starting(ModelSetup setup, int index, int total) {
+            public void starting(ScheduledTrial trial, int repeat, int total) {
             }
 
             @Override
@@ -79,11 +79,11 @@ class ComparisonTest {
         CompareResult result = running.get(30, TimeUnit.SECONDS);
 
         assertThat(result.partial()).isTrue();
-        ModelRun serial = result.runs().get(0);
+        ModelRun serial = result.models().get(0).runs().getFirst();
         assertThat(serial.status()).isEqualTo(RunStatus.INTERRUPTED);
         assertThat(serial.artifacts().result().run().partial()).isTrue();
         assertThat(serial.summary().requestFailures()).containsKey(Outcome.CANCELLED.label());
-        assertThat(result.runs().get(1).status()).isEqualTo(RunStatus.SKIPPED);
+        assertThat(result.models().get(1).runs().getFirst().status()).isEqualTo(RunStatus.SKIPPED);
         assertThat(result.verdict()).contains("Stopped by Ctrl-C before netty had its turn.");
         assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
     }
@@ -96,7 +96,7 @@ class ComparisonTest {
 
         CompareResult result = new Comparison(plan, List.of(), CompareProgress.SILENT).run("./c10k compare (test)");
 
-        ModelRun serial = result.runs().getFirst();
+        ModelRun serial = result.models().getFirst().runs().getFirst();
         assertThat(serial.status()).isEqualTo(RunStatus.CAPPED);
         FloodResult flood = serial.artifacts().result();
         FloodTestUtil.assertAccounting(flood);

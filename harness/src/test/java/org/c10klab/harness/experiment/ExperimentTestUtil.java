@@ -22,9 +22,12 @@ public final class ExperimentTestUtil {
         return FloodCommand.parseConfig(withTarget.toArray(String[]::new));
     }
 
-    /** A plan of {@code models} under {@code flood}, with a server warm-up and serial capped at {@code serialCap}. */
+    /**
+     * A plan of one trial of each of {@code models} under {@code flood}, with a server warm-up and serial capped at
+     * {@code serialCap}.
+     */
     public static ComparePlan plan(FloodConfig flood, Duration serialCap, ModelSetup... models) {
-        return new ComparePlan(List.of(models), flood, ServerWarmup.before(flood), SAMPLE_INTERVAL, serialCap);
+        return new ComparePlan(List.of(models), 1, flood, ServerWarmup.before(flood), SAMPLE_INTERVAL, serialCap);
     }
 
     /**

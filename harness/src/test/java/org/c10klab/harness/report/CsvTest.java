@@ -9,6 +9,7 @@ import org.c10klab.harness.experiment.LabModel;
 import org.c10klab.harness.experiment.ModelRun;
 import org.c10klab.harness.experiment.ModelSetup;
 import org.c10klab.harness.experiment.RunStatus;
+import org.c10klab.harness.experiment.ScheduledTrial;
 import org.junit.jupiter.api.Test;
 
 /** What the harness's CSV files hold reads back, cell for cell, with the rules a spreadsheet applies (RFC 4180). */
@@ -29,8 +30,8 @@ class CsvTest {
     @Test
     void aSummaryRowKeepsItsColumnsWhateverTheDetailSays() {
         String detail = "the server exited with \"code\" 3, see its log";
-        ModelRun run = ModelRun.without(new ModelSetup(LabModel.POOL, List.of("--pool-size", "4,5")),
-                RunStatus.SERVER_FAILED, detail);
+        ModelRun run = ModelRun.without(new ScheduledTrial(new ModelSetup(LabModel.POOL, List.of("--pool-size", "4,5")),
+                1, 1), null, RunStatus.SERVER_FAILED, detail);
 
         List<String> cells = parse(SummaryCsv.row(run));
 

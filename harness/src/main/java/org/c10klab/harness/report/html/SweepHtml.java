@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.c10klab.harness.experiment.LabModel;
-import org.c10klab.harness.experiment.ModelSummary;
+import org.c10klab.harness.experiment.ModelResult;
 import org.c10klab.harness.experiment.SweepCell;
 import org.c10klab.harness.experiment.SweepResult;
+import org.c10klab.harness.experiment.TrialMetric;
 import org.c10klab.harness.report.SummaryColumn;
 import org.c10klab.harness.report.SweepFormat;
 import org.c10klab.harness.report.SweepMatrix;
@@ -41,14 +41,16 @@ public final class SweepHtml {
             page.section("Trends").sentences(result.trends());
         }
         page.section("Charts").charts(List.of(
-                chart(result, "Request p99", "p99 ms", s -> s.requestsOk() == 0 ? null : s.requestP99Ms(), true,
-                        "Request latency p99 at each value; a missing point means the model answered nothing there."),
+                chart(result, "Request p99", "p99 ms", m -> m.median(TrialMetric.REQUEST_P99), true,
+                        "Request latency p99 at each value (median over the trials); a missing point means the model "
+                                + "answered nothing there."),
                 chart(result, "Requests answered", "% of planned", SweepHtml::answeredPercent, false,
-                        "Share of the planned (or, for timed floods, sent) requests answered ok."),
-                chart(result, "Peak OS threads", "OS threads", s -> toDouble(s.peakOsThreads()), true,
-                        "The most OS threads the server had at once."),
-                chart(result, "Peak memory", "RSS MiB", s -> s.peakRssBytes() == null ? null
-                        : Units.mebibytes(s.peakRssBytes()), false, "The server's largest resident memory.")));
+                        "Share of the planned (or, for timed floods, sent) requests answered ok (median)."),
+                chart(result, "Peak OS threads", "OS threads", m -> m.median(TrialMetric.PEAK_OS_THREADS), true,
+                        "The most OS threads the server had at once (median)."),
+                chart(result, "Peak memory", "RSS MiB", m -> m.median(TrialMetric.PEAK_RSS) == null ? null
+                        : Units.mebibytes(Math.round(m.median(TrialMetric.PEAK_RSS))), false,
+                        "The server's largest resident memory (median).")));
         page.section("Matrices");
         for (SummaryColumn column : SweepMatrix.COLUMNS) {
             List<String> header = SweepMatrix.header(result);
@@ -70,12 +72,12 @@ public final class SweepHtml {
      *
      * @param logWhenWide put the values on a logarithmic axis when they span {@link #LOG_RATIO} or more
      */
-    private static Chart chart(SweepResult result, String title, String yLabel, Function<ModelSummary, Double> value,
+    private static Chart chart(SweepResult result, String title, String yLabel, Function<ModelResult, Double> value,
                                boolean logWhenWide, String caption) {
-        List<LabModel> models = SweepMatrix.models(result);
+        List<String> models = SweepMatrix.labels(result);
         List<Double> all = new ArrayList<>();
         for (SweepCell cell : result.cells()) {
-            for (LabModel model : models) {
+            for (String model : models) {
                 Double y = measured(cell, model, value);
                 if (y != null) {
                     all.add(y);
@@ -89,9 +91,9 @@ public final class SweepHtml {
             Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
             for (SweepCell cell : result.cells()) {
                 Map<String, Double> byModel = new LinkedHashMap<>();
-                for (LabModel model : models) {
+                for (String model : models) {
                     Double y = measured(cell, model, value);
-                    byModel.put(model.cliName(), y == null ? 0.0 : y);
+                    byModel.put(model, y == null ? 0.0 : y);
                 }
                 bars.put(cell.value(), byModel);
             }
@@ -100,7 +102,7 @@ public final class SweepHtml {
         }
         List<Series> series = new ArrayList<>();
         List<Double> xs = new ArrayList<>();
-        for (LabModel model : models) {
+        for (String model : models) {
             List<Series.Point> points = new ArrayList<>();
             for (SweepCell cell : result.cells()) {
                 Double y = measured(cell, model, value);
@@ -110,16 +112,15 @@ public final class SweepHtml {
                     xs.add(x);
                 }
             }
-            series.add(new Series(model.cliName(), points));
+            series.add(new Series(model, points));
         }
         Scale xScale = wide(xs) ? Scale.LOG : Scale.LINEAR;
         return new Chart(LineChart.render(chartTitle, result.parameter() + (xScale == Scale.LOG ? " (log scale)" : ""),
                 yTitle, series, xScale, yScale, true), caption);
     }
 
-    private static Double measured(SweepCell cell, LabModel model, Function<ModelSummary, Double> value) {
-        return SweepMatrix.run(cell, model).filter(run -> run.summary() != null)
-                .map(run -> value.apply(run.summary())).orElse(null);
+    private static Double measured(SweepCell cell, String label, Function<ModelResult, Double> value) {
+        return SweepMatrix.model(cell, label).filter(model -> !model.counted().isEmpty()).map(value).orElse(null);
     }
 
     private static boolean wide(List<Double> values) {
@@ -128,12 +129,8 @@ public final class SweepHtml {
         return min > 0 && max / min >= LOG_RATIO;
     }
 
-    private static Double answeredPercent(ModelSummary summary) {
-        long planned = summary.requestsPlanned() != null ? summary.requestsPlanned() : summary.requestsSent();
-        return planned == 0 ? null : 100.0 * summary.requestsOk() / planned;
-    }
-
-    private static Double toDouble(Long value) {
-        return value == null ? null : value.doubleValue();
+    private static Double answeredPercent(ModelResult model) {
+        double planned = model.requestsPlanned();
+        return planned == 0 ? null : 100.0 * model.median(TrialMetric.REQUESTS_OK) / planned;
     }
 }

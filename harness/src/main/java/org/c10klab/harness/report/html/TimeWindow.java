@@ -27,7 +27,7 @@ record TimeWindow(double seconds, List<String> cut) {
         }
         double window = longest * SLACK;
         List<String> cut = measured.stream().filter(run -> run.summary().elapsedSeconds() > window)
-                .map(run -> String.format(Locale.ROOT, "%s ran %.1f s", run.model(), run.summary().elapsedSeconds()))
+                .map(run -> String.format(Locale.ROOT, "%s ran %.1f s", run.label(), run.summary().elapsedSeconds()))
                 .toList();
         return new TimeWindow(cut.isEmpty() ? Double.MAX_VALUE : window, cut);
     }

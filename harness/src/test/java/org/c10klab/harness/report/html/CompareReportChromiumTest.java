@@ -51,7 +51,7 @@ class CompareReportChromiumTest {
         Path report = dir.resolve("report.html");
 
         String html = Files.readString(report);
-        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(7);
+        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(8);
         assertThat(html).doesNotContain("<script", " src=", "@import", "url(")
                 .doesNotContainPattern("href=\"(https?:)?//");
 
