@@ -1,15 +1,15 @@
 package org.c10klab.harness.report;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.c10klab.harness.experiment.BacklogCell;
 import org.c10klab.harness.experiment.BacklogResult;
 import org.c10klab.harness.experiment.BacklogRun;
 import org.c10klab.harness.experiment.ClientOutcomes;
-import org.c10klab.harness.experiment.HandshakeEvidence;
 import org.c10klab.harness.result.Environment;
 import org.c10klab.harness.result.ListenQueueDrops;
-import org.c10klab.harness.result.PortSockets;
 
 /**
  * backlog.csv: one row per trial, with the kernel's evidence read during it and the kernel settings it ran
@@ -20,10 +20,8 @@ public final class BacklogCsv {
     /** The header row. */
     public static final String HEADER = "server,connections,backlog,trial,effective_backlog,queue_capacity,ok,"
             + "connected,connect_timeout,connected_unanswered,reset,refused,other,connected_at_once,"
-            + "connected_after_retransmit,connect_times,listen_overflows,listen_drops,syn_retransmits,syncookies_sent,"
-            + "not_queued_peak,not_queued_peak_s,syn_recv_not_queued,stateless_not_queued,clients_established_at_peak,"
-            + "server_established_at_peak,clients_syn_sent_peak,accept_queue_before_retry,somaxconn,"
-            + "tcp_abort_on_overflow,tcp_syn_linear_timeouts,tcp_syncookies,namespace";
+            + "connected_after_retransmit,connect_times,listen_overflows,listen_drops," + HandshakeColumns.HEADER
+            + ",somaxconn,tcp_abort_on_overflow,tcp_syn_linear_timeouts,tcp_syncookies,namespace";
 
     private BacklogCsv() {
     }
@@ -43,28 +41,18 @@ public final class BacklogCsv {
         Environment kernel = run.flood().environment();
         ClientOutcomes clients = run.clients();
         ListenQueueDrops listenQueue = run.listenQueue();
-        HandshakeEvidence evidence = run.handshakes();
-        PortSockets peak = evidence == null ? null : evidence.atPeak();
         // Arrays.asList: a value the kernel did not give is null, an empty cell.
-        return Csv.row(Arrays.asList(result.settings().server(), run.connections(), run.backlog(), run.trial(),
-                run.effectiveBacklog(), run.queueCapacity(), clients.ok(), run.connected(), clients.connectTimeout(),
-                clients.connectedUnanswered(), clients.reset(), clients.refused(), clients.other(),
-                run.connectedAtOnce(), run.connectedAfterRetransmit(),
+        List<Object> cells = new ArrayList<>(Arrays.asList(result.settings().server(), run.connections(),
+                run.backlog(), run.trial(), run.effectiveBacklog(), run.queueCapacity(), clients.ok(), run.connected(),
+                clients.connectTimeout(), clients.connectedUnanswered(), clients.reset(), clients.refused(),
+                clients.other(), run.connectedAtOnce(), run.connectedAfterRetransmit(),
                 // Space-separated seconds:count pairs keep the column free of the CSV separator.
                 run.connectTimes().stream().map(s -> s.seconds() + ":" + s.count()).collect(Collectors.joining(" ")),
                 listenQueue == null ? null : listenQueue.listenOverflows(),
-                listenQueue == null ? null : listenQueue.listenDrops(),
-                evidence == null ? null : evidence.synRetransmits(),
-                evidence == null ? null : evidence.syncookiesSent(),
-                peak == null ? null : peak.connectedNotQueued(),
-                peak == null ? null : evidence.peakSeconds(),
-                peak == null ? null : peak.halfOpen(),
-                peak == null ? null : peak.halfOpenStateless(),
-                peak == null ? null : peak.clientsEstablished(),
-                peak == null ? null : peak.serverEstablished(),
-                evidence == null ? null : evidence.clientsSynSentPeak(),
-                evidence == null ? null : evidence.acceptQueueBeforeRetry(),
-                kernel.somaxconn(), kernel.tcpAbortOnOverflow(), kernel.tcpSynLinearTimeouts(),
+                listenQueue == null ? null : listenQueue.listenDrops()));
+        cells.addAll(HandshakeColumns.values(run.handshakes()));
+        cells.addAll(Arrays.asList(kernel.somaxconn(), kernel.tcpAbortOnOverflow(), kernel.tcpSynLinearTimeouts(),
                 kernel.tcpSyncookies(), run.namespace()));
+        return Csv.row(cells);
     }
 }

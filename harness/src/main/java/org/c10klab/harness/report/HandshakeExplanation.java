@@ -61,6 +61,11 @@ public final class HandshakeExplanation {
             } else if (!pattern.retries().isEmpty()) {
                 sentence.append("; the server's kernel queued every one of them");
             }
+            Spread timeouts = spread(group, t -> t.clients().connectTimeout());
+            if (!pattern.retries().isEmpty() && timeouts.max() > 0) {
+                sentence.append("; ").append(CountSpread.of(timeouts)).append(" others found no room at any retry "
+                        + "before their connect timeout and gave up connecting");
+            }
             sentences.add(sentence.append('.').append(counters(group)).toString());
         });
         return sentences;
@@ -107,7 +112,7 @@ public final class HandshakeExplanation {
         if (retries.contains((int) SynRetransmits.INITIAL_TIMEOUT_SECONDS)) {
             text.append(queueBeforeRetry(group, true));
         }
-        return text.append(", and the kernel answered the SYNs retried then").toString();
+        return text.append(", and the kernel answered their retried SYNs").toString();
     }
 
     /** No dropped SYN was answered when retried: the queue was full whenever they came back. */

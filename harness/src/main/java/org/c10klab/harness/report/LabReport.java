@@ -375,8 +375,9 @@ public final class LabReport {
         if (spread == null) {
             return "?";
         }
-        return spread.constant() ? fixed(spread.median(), decimals) : fixed(spread.median(), decimals) + " ["
-                + fixed(spread.min(), decimals) + "-" + fixed(spread.max(), decimals) + "]";
+        String min = fixed(spread.min(), decimals);
+        String max = fixed(spread.max(), decimals);
+        return min.equals(max) ? min : fixed(spread.median(), decimals) + " [" + min + "-" + max + "]";
     }
 
     private static String fixed(double value, int decimals) {

@@ -37,8 +37,8 @@ class HandshakeExplanationTest {
                 "Trial 2 (10 connected): the clients whose first SYN had been dropped connected when they retried "
                         + "it, at about 1 s (7 clients): by then the server had accepted a connection, so the accept "
                         + "queue had room (just before 1 s the queue held 1 of 2: the server had accepted its first "
-                        + "connection before the clients' 1 s SYN retry), and the kernel answered the SYNs retried "
-                        + "then; the final ACKs that then met a full queue were dropped, and up to 6 clients sat "
+                        + "connection before the clients' 1 s SYN retry), and the kernel answered their retried "
+                        + "SYNs; the final ACKs that then met a full queue were dropped, and up to 6 clients sat "
                         + "ESTABLISHED, connected as far as they knew, while the server's kernel had not queued them "
                         + "(1 in SYN-RECV on the server, 5 with no server-side socket at all, their SYNs answered "
                         + "with SYN cookies, at 1.2 s): connected, never served. The kernel counted "
@@ -54,8 +54,23 @@ class HandshakeExplanationTest {
 
         assertThat(sentences).hasSize(2);
         assertThat(sentences.getFirst()).startsWith("Trials 1 and 3 (3 and 3 connected): ")
-                .contains("up to 6-7 (median 6.5) clients waited in SYN-SENT", "TcpExtListenOverflows +35-41 (median 38)");
+                .contains("up to 6-7 (median 6.5) clients waited in SYN-SENT",
+                        "TcpExtListenOverflows +35-41 (median 38)");
         assertThat(sentences.getLast()).startsWith("Trial 2 (10 connected): ");
+    }
+
+    @Test
+    void clientsThatFoundNoRoomAtAnyRetryAreCountedApart() {
+        // Room came back only at the 5 s retry, for 3 of the 7 waiting clients; a 6 s connect timeout.
+        HandshakeTrial late = new HandshakeTrial(1, 6, new TreeMap<>(Map.of(5, 3L)),
+                new ClientOutcomes(1, 4, 5, 0, 0, 0), 2,
+                new HandshakeEvidence(55L, 55L, 37L, 1L, 90, new PortSockets(6, 4, 4, 1, 1, 1, 2), 6.3, 7, 2));
+
+        assertThat(HandshakeExplanation.explain(List.of(late))).singleElement().asString()
+                .contains("retried it, at about 5 s (3 clients): by then the server had accepted a connection",
+                        "up to 2 clients sat ESTABLISHED",
+                        "; 4 others found no room at any retry before their connect timeout and gave up connecting.")
+                .doesNotContain("just before 1 s");
     }
 
     @Test
