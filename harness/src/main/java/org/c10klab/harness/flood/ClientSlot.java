@@ -66,16 +66,26 @@ final class ClientSlot {
         this.onFinished = onFinished;
     }
 
+    /** This client's place in the flood, from 0: its place on the connect schedule. */
+    int index() {
+        return index;
+    }
+
     /** The loop this slot lives on. */
     EventLoop loop() {
         return loop;
     }
 
-    /** Begins this client's work; on {@link #loop()}. */
-    void start() {
+    /**
+     * Begins this client's work; on {@link #loop()}.
+     *
+     * @param intendedNanos when the connect schedule wanted it to begin; how late it is, is the harness's own lag
+     */
+    void start(long intendedNanos) {
         if (state == SlotState.FINISHED) {
             return;
         }
+        observer.clientStarted(System.nanoTime() - intendedNanos);
         if (plan.hasDeadline()) {
             loop.schedule(this::onDeadline, plan.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
@@ -401,8 +411,9 @@ final class ClientSlot {
             return;
         }
         long now = System.nanoTime();
-        // A late wake-up issues every ticket already due, each with its own intended time.
+        // A late wake-up issues every ticket already due, each with its own intended time and lag.
         while (ticketPlanned(ticketsIssued) && ticketNanos(ticketsIssued) - now <= 0) {
+            observer.requestDue(now - ticketNanos(ticketsIssued));
             due.add(ticketNanos(ticketsIssued));
             ticketsIssued++;
         }

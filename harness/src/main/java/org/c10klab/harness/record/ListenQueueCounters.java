@@ -1,8 +1,5 @@
 package org.c10klab.harness.record;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.c10klab.harness.result.ListenQueueDrops;
@@ -13,18 +10,20 @@ import org.c10klab.harness.result.ListenQueueDrops;
  */
 public final class ListenQueueCounters {
 
-    private static final Path NETSTAT = Path.of("/proc/net/netstat");
-
     private ListenQueueCounters() {
     }
 
     /** The counters now, or empty when /proc/net/netstat cannot be read. */
     public static Optional<ListenQueueDrops> read() {
-        try {
-            return parse(Files.readAllLines(NETSTAT));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return TcpExtCounters.read().flatMap(ListenQueueCounters::of);
+    }
+
+    /** The accept-queue counters among {@code counters}, when the kernel counts both. */
+    public static Optional<ListenQueueDrops> of(TcpExtCounters counters) {
+        Long overflows = counters.get("ListenOverflows");
+        Long drops = counters.get("ListenDrops");
+        return overflows == null || drops == null ? Optional.empty()
+                : Optional.of(new ListenQueueDrops(overflows, drops));
     }
 
     /** The rise from {@code before} to {@code after}, when both were read. */
@@ -39,24 +38,6 @@ public final class ListenQueueCounters {
 
     /** Reads the file's "TcpExt:" header line and the value line after it. */
     static Optional<ListenQueueDrops> parse(List<String> lines) {
-        for (int i = 0; i + 1 < lines.size(); i++) {
-            if (lines.get(i).startsWith("TcpExt:") && lines.get(i + 1).startsWith("TcpExt:")) {
-                String[] names = lines.get(i).trim().split("\\s+");
-                String[] values = lines.get(i + 1).trim().split("\\s+");
-                Long overflows = null;
-                Long drops = null;
-                for (int j = 1; j < Math.min(names.length, values.length); j++) {
-                    if (names[j].equals("ListenOverflows")) {
-                        overflows = Long.parseLong(values[j]);
-                    } else if (names[j].equals("ListenDrops")) {
-                        drops = Long.parseLong(values[j]);
-                    }
-                }
-                if (overflows != null && drops != null) {
-                    return Optional.of(new ListenQueueDrops(overflows, drops));
-                }
-            }
-        }
-        return Optional.empty();
+        return TcpExtCounters.parse(lines).flatMap(ListenQueueCounters::of);
     }
 }

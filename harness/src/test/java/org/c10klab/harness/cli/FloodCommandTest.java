@@ -52,6 +52,8 @@ class FloodCommandTest {
                     .contains("flood " + server.target() + ": 10 connections at once, 5 request(s) each, PING")
                     .containsPattern("ok\\s+10\\s+50")
                     .contains("latency ms", "connect", "request", "p99.9")
+                    .containsPattern("harness lag ms .*\\n  connect start +10 ")
+                    .contains("GC pauses", "kernel (whole namespace): TcpExtTCPSynRetrans +")
                     .contains("PASS errors=0 (actual 0)", "PASS p99<5s", "PASS connect_timeout=0");
         }
     }
