@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.flood.OutcomeClassifier.Classification;
@@ -52,15 +53,17 @@ final class ClientSlot {
 
     /**
      * @param template   the run's bootstrap (target, transport, options); this slot binds a copy to {@code loop}
+     * @param source     the local address to connect from, or null for the kernel's choice
      * @param files      the sockets the process may still open, shared by every slot
      * @param onFinished called once, on {@code loop}, when this client has nothing more to do
      */
-    ClientSlot(int index, SlotPlan plan, EventLoop loop, Bootstrap template, FloodObserver observer,
-               FileBudget files, Runnable onFinished) {
+    ClientSlot(int index, SlotPlan plan, EventLoop loop, Bootstrap template, SocketAddress source,
+               FloodObserver observer, FileBudget files, Runnable onFinished) {
         this.index = index;
         this.plan = plan;
         this.loop = loop;
-        this.bootstrap = template.clone(loop).handler(new FloodChannelInitializer(plan.protocol(), this));
+        this.bootstrap = template.clone(loop).localAddress(source)
+                .handler(new FloodChannelInitializer(plan.protocol(), this));
         this.observer = observer;
         this.files = files;
         this.onFinished = onFinished;

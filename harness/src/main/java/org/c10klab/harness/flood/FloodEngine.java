@@ -75,11 +75,14 @@ public final class FloodEngine implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         config.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true);
+        SourceAddresses sources = SourceAddresses.forTarget(target);
+        SourceAddresses.configure(template, transport);
         ConnectSchedule schedule = new ConnectSchedule(config.connections(), config.ramp(),
                 config.connectRatePerSecond());
         List<ClientSlot> created = new ArrayList<>(config.connections());
         for (int i = 0; i < config.connections(); i++) {
-            created.add(new ClientSlot(i, plan, group.next(), template, observer, files, finished::countDown));
+            created.add(new ClientSlot(i, plan, group.next(), template, sources.forClient(i), observer, files,
+                    finished::countDown));
         }
         slots = List.copyOf(created);
         Map<EventLoop, List<ClientSlot>> byLoop = new LinkedHashMap<>();
