@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -120,10 +121,11 @@ class FloodCommandTest {
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> flood("--target", server.target(),
                     "-c", "4", "--duration", "1500ms", "--think", "10ms", "--metrics-port", Integer.toString(port)));
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                    http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
-                    .contains("harness_connections_open 4.0")
-                    .contains("harness_outcomes_total{outcome=\"ok\",phase=\"request\"}"));
+            // Refused until the flood has started its metrics server.
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(ConnectException.class)
+                    .untilAsserted(() -> assertThat(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
+                            .contains("harness_connections_open 4.0")
+                            .contains("harness_outcomes_total{outcome=\"ok\",phase=\"request\"}"));
             assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
         }
     }
