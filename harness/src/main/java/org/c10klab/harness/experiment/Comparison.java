@@ -164,7 +164,7 @@ public final class Comparison {
         notes.addAll(result.notes());
         return new FloodResult(result.config(), result.environment(), cappedRun, result.connections(),
                 result.requests(), result.accounting(), result.requestsPerSecond(), result.connectLatency(),
-                result.requestLatency(), result.target(), result.listenQueue(), notes, result.checks(),
-                result.timeline());
+                result.requestLatency(), result.target(), result.listenQueue(), result.synRetransmits(),
+                result.harnessLag(), notes, result.checks(), result.timeline());
     }
 }

@@ -3,10 +3,9 @@ package org.c10klab.harness.experiment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.c10klab.harness.record.ListenQueueCounters;
+import org.c10klab.harness.record.TcpExtCounters;
 import org.c10klab.harness.record.SocketTable;
 import org.c10klab.harness.result.PortSockets;
 import org.c10klab.harness.result.TimelinePoint;
@@ -33,13 +32,13 @@ public final class HandshakeWatch implements Consumer<TimelinePoint> {
     }
 
     private final ModelTrial trial;
-    private final Map<String, Long> countersBefore;
+    private final Optional<TcpExtCounters> countersBefore;
     private final List<Reading> readings = new ArrayList<>();
 
     /** Takes the counters' baseline now: call it just before the trial runs. */
     public HandshakeWatch(ModelTrial trial) {
         this.trial = trial;
-        this.countersBefore = ListenQueueCounters.readTcpExt();
+        this.countersBefore = TcpExtCounters.read();
     }
 
     @Override
@@ -56,7 +55,7 @@ public final class HandshakeWatch implements Consumer<TimelinePoint> {
 
     /** What was seen so far, with the counters' rise up to now: call it once the trial is over. */
     public synchronized HandshakeEvidence evidence() {
-        Map<String, Long> after = ListenQueueCounters.readTcpExt();
+        Optional<TcpExtCounters> after = TcpExtCounters.read();
         long startNanos = floodStartNanos();
         List<Reading> held = heldReadings();
         Reading peak = held.stream().max(Comparator.comparing(Reading::sockets, TELLING)
@@ -65,7 +64,7 @@ public final class HandshakeWatch implements Consumer<TimelinePoint> {
                 .filter(r -> seconds(r, startNanos) < SynRetransmits.INITIAL_TIMEOUT_SECONDS).reduce((a, b) -> b)
                 .map(r -> r.sockets().acceptQueue()).orElse(null);
         return new HandshakeEvidence(rise(after, "ListenOverflows"), rise(after, "ListenDrops"),
-                rise(after, "TCPSynRetrans"), rise(after, "SyncookiesSent"), readings.size(),
+                rise(after, TcpExtCounters.SYN_RETRANSMITS), rise(after, "SyncookiesSent"), readings.size(),
                 peak == null ? null : peak.sockets(), peak == null ? null : seconds(peak, startNanos),
                 readings.stream().mapToInt(r -> r.sockets().clientsSynSent()).max().orElse(0), queueBeforeRetry);
     }
@@ -100,9 +99,7 @@ public final class HandshakeWatch implements Consumer<TimelinePoint> {
         return Math.round((reading.nanos() - startNanos) / 1e6) / 1e3;
     }
 
-    private Long rise(Map<String, Long> after, String counter) {
-        Long before = countersBefore.get(counter);
-        Long now = after.get(counter);
-        return before == null || now == null ? null : now - before;
+    private Long rise(Optional<TcpExtCounters> after, String counter) {
+        return TcpExtCounters.rise(countersBefore, after, counter);
     }
 }

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.flood.OutcomeClassifier.Classification;
@@ -52,18 +53,25 @@ final class ClientSlot {
 
     /**
      * @param template   the run's bootstrap (target, transport, options); this slot binds a copy to {@code loop}
+     * @param source     the local address to connect from, or null for the kernel's choice
      * @param files      the sockets the process may still open, shared by every slot
      * @param onFinished called once, on {@code loop}, when this client has nothing more to do
      */
-    ClientSlot(int index, SlotPlan plan, EventLoop loop, Bootstrap template, FloodObserver observer,
-               FileBudget files, Runnable onFinished) {
+    ClientSlot(int index, SlotPlan plan, EventLoop loop, Bootstrap template, SocketAddress source,
+               FloodObserver observer, FileBudget files, Runnable onFinished) {
         this.index = index;
         this.plan = plan;
         this.loop = loop;
-        this.bootstrap = template.clone(loop).handler(new FloodChannelInitializer(plan.protocol(), this));
+        this.bootstrap = template.clone(loop).localAddress(source)
+                .handler(new FloodChannelInitializer(plan.protocol(), this));
         this.observer = observer;
         this.files = files;
         this.onFinished = onFinished;
+    }
+
+    /** This client's place in the flood, from 0: its place on the connect schedule. */
+    int index() {
+        return index;
     }
 
     /** The loop this slot lives on. */
@@ -71,11 +79,16 @@ final class ClientSlot {
         return loop;
     }
 
-    /** Begins this client's work; on {@link #loop()}. */
-    void start() {
+    /**
+     * Begins this client's work; on {@link #loop()}.
+     *
+     * @param intendedNanos when the connect schedule wanted it to begin; how late it is, is the harness's own lag
+     */
+    void start(long intendedNanos) {
         if (state == SlotState.FINISHED) {
             return;
         }
+        observer.clientStarted(System.nanoTime() - intendedNanos);
         if (plan.hasDeadline()) {
             loop.schedule(this::onDeadline, plan.deadlineNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
@@ -401,8 +414,9 @@ final class ClientSlot {
             return;
         }
         long now = System.nanoTime();
-        // A late wake-up issues every ticket already due, each with its own intended time.
+        // A late wake-up issues every ticket already due, each with its own intended time and lag.
         while (ticketPlanned(ticketsIssued) && ticketNanos(ticketsIssued) - now <= 0) {
+            observer.requestDue(now - ticketNanos(ticketsIssued));
             due.add(ticketNanos(ticketsIssued));
             ticketsIssued++;
         }

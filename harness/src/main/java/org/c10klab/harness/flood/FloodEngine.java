@@ -34,6 +34,8 @@ public final class FloodEngine implements AutoCloseable {
      * complete at once; the default 4096 overflows (Netty copes, but warns on every turn).
      */
     static final int IO_URING_COMPLETION_ENTRIES = 32768;
+    /** What the event-loop threads' names start with, e.g. {@code flood-loop-3-1}; /proc shows it too. */
+    public static final String LOOP_THREAD_PREFIX = "flood-loop-";
 
     private final FloodConfig config;
     private final InetSocketAddress target;
@@ -57,7 +59,7 @@ public final class FloodEngine implements AutoCloseable {
         this.observer = observer;
         this.finished = new CountDownLatch(config.connections());
         this.group = new MultiThreadIoEventLoopGroup(config.threads(),
-                new DefaultThreadFactory("flood", true), ioHandlerFactory(transport));
+                new DefaultThreadFactory("flood-loop", true), ioHandlerFactory(transport));
     }
 
     /** Schedules every client; returns at once. */
@@ -73,24 +75,21 @@ public final class FloodEngine implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         config.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true);
+        SourceAddresses sources = SourceAddresses.forTarget(target);
+        SourceAddresses.configure(template, transport);
         ConnectSchedule schedule = new ConnectSchedule(config.connections(), config.ramp(),
                 config.connectRatePerSecond());
         List<ClientSlot> created = new ArrayList<>(config.connections());
         for (int i = 0; i < config.connections(); i++) {
-            created.add(new ClientSlot(i, plan, group.next(), template, observer, files, finished::countDown));
+            created.add(new ClientSlot(i, plan, group.next(), template, sources.forClient(i), observer, files,
+                    finished::countDown));
         }
         slots = List.copyOf(created);
-        Map<EventLoop, List<ClientSlot>> burstByLoop = new LinkedHashMap<>();
-        for (int i = 0; i < created.size(); i++) {
-            ClientSlot slot = created.get(i);
-            long offsetNanos = schedule.offsetNanos(i);
-            if (offsetNanos == 0) {
-                burstByLoop.computeIfAbsent(slot.loop(), loop -> new ArrayList<>()).add(slot);
-            } else {
-                slot.loop().schedule(() -> begin(slot), offsetNanos, TimeUnit.NANOSECONDS);
-            }
-        }
-        burstByLoop.forEach((loop, burst) -> loop.execute(() -> beginBurst(loop, burst, 0)));
+        Map<EventLoop, List<ClientSlot>> byLoop = new LinkedHashMap<>();
+        created.forEach(slot -> byLoop.computeIfAbsent(slot.loop(), loop -> new ArrayList<>()).add(slot));
+        // The schedule starts once every slot exists: setting them up is no connect's lateness.
+        long scheduleStartNanos = System.nanoTime();
+        byLoop.forEach((loop, own) -> loop.execute(() -> schedule(loop, own, schedule, scheduleStartNanos)));
     }
 
     /** Waits until every client is done; false when {@code timeout} passed first. */
@@ -128,25 +127,42 @@ public final class FloodEngine implements AutoCloseable {
         return transport.ioHandlerFactory();
     }
 
-    private void begin(ClientSlot slot) {
+    private void begin(ClientSlot slot, long intendedNanos) {
         if (stopped) {
             slot.cancel();
             return;
         }
-        slot.start();
+        slot.start(intendedNanos);
+    }
+
+    // On the loop itself: scheduling from another thread would wake the loop once per client. Each start is
+    // aimed at its instant on the schedule, so how late it runs is the harness's own lag.
+    private void schedule(EventLoop loop, List<ClientSlot> own, ConnectSchedule schedule, long startNanos) {
+        List<ClientSlot> burst = new ArrayList<>();
+        for (ClientSlot slot : own) {
+            long offsetNanos = schedule.offsetNanos(slot.index());
+            if (offsetNanos == 0) {
+                burst.add(slot);
+            } else {
+                long intendedNanos = startNanos + offsetNanos;
+                loop.schedule(() -> begin(slot, intendedNanos), intendedNanos - System.nanoTime(),
+                        TimeUnit.NANOSECONDS);
+            }
+        }
+        beginBurst(loop, burst, 0, startNanos);
     }
 
     // A loop that started thousands of connects in one go would see none of them complete until the
     // last was issued, and charge that wait to every connect's latency. Starting a chunk per turn of
     // the loop lets it handle completions between chunks; a zero-delay scheduled task runs only after
     // the loop's next I/O pass.
-    private void beginBurst(EventLoop loop, List<ClientSlot> burst, int from) {
+    private void beginBurst(EventLoop loop, List<ClientSlot> burst, int from, long intendedNanos) {
         int to = Math.min(burst.size(), from + BURST_CHUNK);
         for (int i = from; i < to; i++) {
-            begin(burst.get(i));
+            begin(burst.get(i), intendedNanos);
         }
         if (to < burst.size()) {
-            loop.schedule(() -> beginBurst(loop, burst, to), 0, TimeUnit.NANOSECONDS);
+            loop.schedule(() -> beginBurst(loop, burst, to, intendedNanos), 0, TimeUnit.NANOSECONDS);
         }
     }
 

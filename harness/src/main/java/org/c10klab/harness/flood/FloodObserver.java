@@ -7,6 +7,14 @@ package org.c10klab.harness.flood;
  */
 public interface FloodObserver {
 
+    /**
+     * A client began its work (its first connect, or its request schedule with {@code --reconnect --rate}).
+     *
+     * @param lagNanos how long after the connect schedule wanted it (the run's start for a burst): the
+     *                 harness's own lateness, never the target's
+     */
+    void clientStarted(long lagNanos);
+
     /** A connection attempt started. */
     void connectAttempted();
 
@@ -37,6 +45,14 @@ public interface FloodObserver {
 
     /** A sent request got no reply; {@code detail} names the exception class or reason, or is null. */
     void requestFailed(Outcome outcome, String detail);
+
+    /**
+     * Open model: a request fell due and the client took it up.
+     *
+     * @param lagNanos how long after its intended send time the client noticed it: the harness's own
+     *                 lateness, apart from any wait for the connection to be free
+     */
+    void requestDue(long lagNanos);
 
     /** Requests the open-model schedule wanted sent that never left: the connection was busy, failed or stopped. */
     void requestsUnsent(long count);

@@ -31,6 +31,8 @@ public final class FloodRecorder implements FloodObserver {
     private final OutcomeTally requestOutcomes = new OutcomeTally();
     private final LatencyRecorder connectLatency = new LatencyRecorder(HarnessMeters.PHASE_CONNECT);
     private final LatencyRecorder requestLatency = new LatencyRecorder(HarnessMeters.PHASE_REQUEST);
+    private final LatencyRecorder clientStartLag = new LatencyRecorder("client_start_lag");
+    private final LatencyRecorder requestDueLag = new LatencyRecorder("request_due_lag");
     private final AtomicLong open = new AtomicLong();
     private final LongAccumulator peakOpen = new LongAccumulator(Math::max, 0);
     private final LongAdder attempts = new LongAdder();
@@ -58,6 +60,11 @@ public final class FloodRecorder implements FloodObserver {
         Gauge.builder(HarnessMeters.CONNECTIONS_OPEN, open, AtomicLong::get)
                 .description("connections open now")
                 .register(registry);
+    }
+
+    @Override
+    public void clientStarted(long lagNanos) {
+        clientStartLag.record(lagNanos);
     }
 
     @Override
@@ -105,6 +112,11 @@ public final class FloodRecorder implements FloodObserver {
     }
 
     @Override
+    public void requestDue(long lagNanos) {
+        requestDueLag.record(lagNanos);
+    }
+
+    @Override
     public void requestsUnsent(long count) {
         unsent.add(count);
     }
@@ -117,6 +129,16 @@ public final class FloodRecorder implements FloodObserver {
     /** Request latency, whole run. */
     public LatencyRecorder requestLatency() {
         return requestLatency;
+    }
+
+    /** How late the harness started each client against the connect schedule, whole run. */
+    public LatencyRecorder clientStartLag() {
+        return clientStartLag;
+    }
+
+    /** How late the harness took up each open-model request against its intended send time, whole run. */
+    public LatencyRecorder requestDueLag() {
+        return requestDueLag;
     }
 
     /** How the connection attempts ended so far. */

@@ -107,6 +107,8 @@ public final class RunSampler implements AutoCloseable {
         long now = System.nanoTime();
         recorder.connectLatency().flushInterval(log);
         Histogram requests = recorder.requestLatency().flushInterval(log);
+        recorder.clientStartLag().flushInterval(null);
+        recorder.requestDueLag().flushInterval(null);
         long requestsOk = recorder.requestsOk();
         double seconds = (now - lastNanos) / 1e9;
         double perSecond = seconds > 0 ? (requestsOk - lastRequestsOk) / seconds : 0;

@@ -1,6 +1,8 @@
 package org.c10klab.harness.report;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.c10klab.harness.flood.FloodConfig;
@@ -8,13 +10,19 @@ import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.flood.Protocol;
 import org.c10klab.harness.result.CheckResult;
 import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.result.GcPauses;
+import org.c10klab.harness.result.HarnessLag;
 import org.c10klab.harness.result.LatencySummary;
 import org.c10klab.harness.result.OutcomeCounts;
 import org.c10klab.harness.result.TargetSample;
 import org.c10klab.harness.result.TargetSummary;
+import org.c10klab.harness.result.ThreadCpu;
 import org.c10klab.server.DurationConverter;
 
-/** The final table on stdout: what ran, how everything ended, latency, the target, notes, verdicts. */
+/**
+ * The final table on stdout: what ran, how everything ended, latency with the harness's own lag and the
+ * kernel's counters beside it, the target, notes, verdicts.
+ */
 public final class ConsoleReport {
 
     private ConsoleReport() {
@@ -29,18 +37,18 @@ public final class ConsoleReport {
         out.println();
         outcomes(result, out);
         out.println();
-        out.printf("%-10s %8s %10s %10s %10s %10s %10s%n", "latency ms", "count", "p50", "p90", "p99", "p99.9", "max");
+        out.printf("%-16s %8s %10s %10s %10s %10s %10s%n", "latency ms", "count", "p50", "p90", "p99", "p99.9", "max");
         latency("connect", result.connectLatency(), out);
         latency("request", result.requestLatency(), out);
+        if (result.harnessLag() != null) {
+            harnessLag(result.harnessLag(), out);
+        }
+        kernel(result, out);
         out.println();
         out.printf(Locale.ROOT, "throughput: %.1f ok requests/s; peak open connections: %d%n",
                 result.requestsPerSecond(), result.accounting().peakOpenConnections());
         if (result.target() != null) {
             target(result.target(), out);
-        }
-        if (result.listenQueue() != null) {
-            out.printf("listen queue (whole namespace): TcpExtListenOverflows +%d, TcpExtListenDrops +%d%n",
-                    result.listenQueue().listenOverflows(), result.listenQueue().listenDrops());
         }
         if (!result.notes().isEmpty()) {
             out.println();
@@ -123,11 +131,46 @@ public final class ConsoleReport {
 
     private static void latency(String phase, LatencySummary latency, PrintWriter out) {
         if (latency.count() == 0) {
-            out.printf("%-10s %8d %10s%n", phase, 0, "-");
+            out.printf("%-16s %8d %10s%n", phase, 0, "-");
             return;
         }
-        out.printf(Locale.ROOT, "%-10s %8d %10.3f %10.3f %10.3f %10.3f %10.3f%n", phase, latency.count(),
+        out.printf(Locale.ROOT, "%-16s %8d %10.3f %10.3f %10.3f %10.3f %10.3f%n", phase, latency.count(),
                 latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.p999Ms(), latency.maxMs());
+    }
+
+    // Beside the latency, in its columns: what of it was the harness's own lateness.
+    private static void harnessLag(HarnessLag lag, PrintWriter out) {
+        out.println("harness lag ms (its own lateness, not the target's):");
+        latency("  connect start", lag.connectStart(), out);
+        if (lag.sendStart() != null) {
+            latency("  send start", lag.sendStart(), out);
+        }
+        GcPauses gc = lag.gcPauses();
+        out.printf(Locale.ROOT, "%-16s %8d %10s%n", "  GC pauses", gc.count(), gc.count() == 0 ? "-"
+                : String.format(Locale.ROOT, "%.0f ms in total, longest %.0f ms", gc.totalMs(), gc.maxMs()));
+        threads("  event loops", lag.eventLoops(), out);
+        threads("  JIT compilers", lag.jitCompilers(), out);
+    }
+
+    private static void threads(String name, ThreadCpu cpu, PrintWriter out) {
+        if (cpu != null) {
+            out.printf(Locale.ROOT, "%-16s %8d %10s%n", name, cpu.threads(), String.format(Locale.ROOT,
+                    "ran %.2f s, waited %.2f s for a CPU", cpu.runSeconds(), cpu.waitSeconds()));
+        }
+    }
+
+    private static void kernel(FloodResult result, PrintWriter out) {
+        List<String> counters = new ArrayList<>();
+        if (result.synRetransmits() != null) {
+            counters.add("TcpExtTCPSynRetrans +" + result.synRetransmits());
+        }
+        if (result.listenQueue() != null) {
+            counters.add("TcpExtListenOverflows +" + result.listenQueue().listenOverflows());
+            counters.add("TcpExtListenDrops +" + result.listenQueue().listenDrops());
+        }
+        if (!counters.isEmpty()) {
+            out.println("kernel (whole namespace): " + String.join(", ", counters));
+        }
     }
 
     private static void target(TargetSummary target, PrintWriter out) {

@@ -18,6 +18,8 @@ import org.c10klab.harness.flood.FloodConfig;
  * @param requestLatency    time to a reply (ok or error reply), from the intended send time in the open model
  * @param target            what was sampled of the target, or null
  * @param listenQueue       accept-queue drop counters' rise over the run, or null when unreadable
+ * @param synRetransmits    TcpExtTCPSynRetrans's rise over the run (whole namespace), or null when unreadable
+ * @param harnessLag        how late the harness itself was: what of the latency above is not the target's
  * @param notes             one line per ambiguous outcome seen, on what it usually means
  * @param checks            the --assert thresholds and their verdicts
  * @param timeline          the run sampled at a fixed interval
@@ -34,6 +36,8 @@ public record FloodResult(
         LatencySummary requestLatency,
         TargetSummary target,
         ListenQueueDrops listenQueue,
+        Long synRetransmits,
+        HarnessLag harnessLag,
         List<String> notes,
         List<CheckResult> checks,
         List<TimelinePoint> timeline) {
@@ -47,7 +51,8 @@ public record FloodResult(
     /** This result with the verdicts of its thresholds. */
     public FloodResult withChecks(List<CheckResult> verdicts) {
         return new FloodResult(config, environment, run, connections, requests, accounting, requestsPerSecond,
-                connectLatency, requestLatency, target, listenQueue, notes, verdicts, timeline);
+                connectLatency, requestLatency, target, listenQueue, synRetransmits, harnessLag, notes, verdicts,
+                timeline);
     }
 
     /** True when every threshold passed (or none was given). */

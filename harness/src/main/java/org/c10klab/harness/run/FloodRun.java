@@ -2,9 +2,13 @@ package org.c10klab.harness.run;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -14,13 +18,17 @@ import org.c10klab.harness.flood.FloodEngine;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.record.EnvironmentProbe;
 import org.c10klab.harness.record.FloodRecorder;
+import org.c10klab.harness.record.HarnessLagWatch;
 import org.c10klab.harness.record.ListenQueueCounters;
 import org.c10klab.harness.record.MetricsScraper;
 import org.c10klab.harness.record.ProcessSampler;
 import org.c10klab.harness.record.RunSampler;
 import org.c10klab.harness.record.TargetProbe;
+import org.c10klab.harness.record.TcpExtCounters;
 import org.c10klab.harness.result.Environment;
 import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.result.HarnessLag;
+import org.c10klab.harness.result.LatencySummary;
 import org.c10klab.harness.result.ListenQueueDrops;
 import org.c10klab.harness.result.OutcomeCounts;
 import org.c10klab.harness.result.RequestAccounting;
@@ -81,7 +89,8 @@ public final class FloodRun {
         }
         Environment environment = EnvironmentProbe.probe();
         Instant startedAt = Instant.now();
-        Optional<ListenQueueDrops> before = ListenQueueCounters.read();
+        Optional<TcpExtCounters> kernelBefore = TcpExtCounters.read();
+        HarnessLagWatch harness = HarnessLagWatch.start();
         TargetProbe probe = probe();
         RunSampler sampler = new RunSampler(recorder, probe, sampling.interval(), progress);
         long startNanos = System.nanoTime();
@@ -94,24 +103,34 @@ public final class FloodRun {
                 started.stop();
             }
             awaitEnd(started);
+            harness.floodDone();
         } finally {
             sampler.stop();
             started.close();
         }
         double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
-        Optional<ListenQueueDrops> listenQueue = ListenQueueCounters.delta(before, ListenQueueCounters.read());
+        HarnessLag harnessLag = harness.stop(recorder, config.openModel());
+        Optional<TcpExtCounters> kernelAfter = TcpExtCounters.read();
+        // The namespace's accept queues say something about the target only when it listens on this machine.
+        Optional<ListenQueueDrops> listenQueue = isLocal(target)
+                ? ListenQueueCounters.delta(kernelBefore.flatMap(ListenQueueCounters::of),
+                        kernelAfter.flatMap(ListenQueueCounters::of))
+                : Optional.empty();
+        Long synRetransmits = TcpExtCounters.rise(kernelBefore, kernelAfter, TcpExtCounters.SYN_RETRANSMITS);
+        LatencySummary connectLatency = recorder.connectLatency().summary();
         OutcomeCounts connections = recorder.connectOutcomes();
         OutcomeCounts requests = recorder.requestOutcomes();
         RequestAccounting accounting = recorder.accounting();
         RunInfo run = new RunInfo(startedAt.toString(), Rounding.thousandths(elapsedSeconds), stopRequested,
                 stopRequested ? "interrupted" : "completed", transport.transport().cliName(), transport.describe(),
                 config.threads(), sampling.interval().toMillis());
+        List<String> notes = new ArrayList<>(OutcomeNotes.explain(config, environment, connections, requests,
+                accounting, listenQueue.orElse(null), synRetransmits));
+        SlowConnectNote.explain(config, connections, connectLatency, synRetransmits, harnessLag).ifPresent(notes::add);
         FloodResult result = new FloodResult(config, environment, run, connections, requests, accounting,
                 Rounding.thousandths(requests.count(Outcome.OK) / Math.max(elapsedSeconds, 1e-9)),
-                recorder.connectLatency().summary(), recorder.requestLatency().summary(),
-                sampler.targetSummary(), listenQueue.orElse(null),
-                OutcomeNotes.explain(config, environment, connections, requests, accounting, listenQueue.orElse(null)),
-                List.of(), sampler.timeline());
+                connectLatency, recorder.requestLatency().summary(), sampler.targetSummary(),
+                listenQueue.orElse(null), synRetransmits, harnessLag, notes, List.of(), sampler.timeline());
         return new RunArtifacts(result, registry.scrape(), sampler.histogramLog(),
                 recorder.connectLatency().totalHistogram(), recorder.requestLatency().totalHistogram());
     }
@@ -136,6 +155,16 @@ public final class FloodRun {
                     return;
                 }
             }
+        }
+    }
+
+    /** True when {@code target} is an address of this machine, loopback or not. */
+    private static boolean isLocal(InetSocketAddress target) {
+        try {
+            InetAddress address = target.getAddress();
+            return address.isLoopbackAddress() || NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return false;
         }
     }
 

@@ -22,8 +22,13 @@ final class OutcomeNotes {
     private OutcomeNotes() {
     }
 
+    /**
+     * @param listenQueue    the accept-queue counters' rise, or null when unread or the target is not local
+     * @param synRetransmits TcpExtTCPSynRetrans's rise, or null when unread
+     */
     static List<String> explain(FloodConfig config, Environment environment, OutcomeCounts connections,
-                                OutcomeCounts requests, RequestAccounting accounting, ListenQueueDrops listenQueue) {
+                                OutcomeCounts requests, RequestAccounting accounting, ListenQueueDrops listenQueue,
+                                Long synRetransmits) {
         List<String> notes = new ArrayList<>();
         String overflows = listenQueue == null ? ""
                 : " TcpExtListenOverflows rose by " + listenQueue.listenOverflows() + " during the run.";
@@ -31,7 +36,11 @@ final class OutcomeNotes {
             notes.add("refused: ECONNREFUSED means nothing listened on " + config.target()
                     + " (a full accept queue on Linux drops, it does not refuse).");
         }
-        if (connections.count(Outcome.CONNECT_TIMEOUT) > 0) {
+        if (connections.count(Outcome.CONNECT_TIMEOUT) > 0 && SlowConnectNote.noSynWasDropped(config, synRetransmits)) {
+            notes.add("connect_timeout: no connection within " + DurationConverter.format(config.connectTimeout())
+                    + ", yet the kernel retransmitted no SYN meanwhile, so no SYN was dropped: the handshakes "
+                    + "completed, and the harness did not see them in time (see the harness lag).");
+        } else if (connections.count(Outcome.CONNECT_TIMEOUT) > 0) {
             notes.add("connect_timeout: no SYN-ACK within " + DurationConverter.format(config.connectTimeout())
                     + ". On loopback that almost always means the listener's accept queue was full and the kernel "
                     + "dropped the SYN silently; the client retransmits it after about 1, 2, 3 ... s." + overflows);

@@ -33,7 +33,8 @@ class ResultJsonTest {
             assertThat(read).isEqualTo(artifacts.result());
             String json = Files.readString(out.resolve("results.json"));
             assertThat(json).contains("\"connect_timeout\" : \"2s\"", "\"p999_ms\"", "\"tcp_abort_on_overflow\"",
-                    "\"open_file_limit\"", "\"protocol\" : \"resp\"", "\"timeline\"", "\"requests_sent\" : 100");
+                    "\"open_file_limit\"", "\"protocol\" : \"resp\"", "\"timeline\"", "\"requests_sent\" : 100",
+                    "\"syn_retransmits\"", "\"harness_lag\"", "\"connect_start\"", "\"gc_pauses\"");
 
             assertThat(Files.readAllLines(out.resolve("results.csv")))
                     .first().isEqualTo(TimelineCsvWriter.HEADER);
