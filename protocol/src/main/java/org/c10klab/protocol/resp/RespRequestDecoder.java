@@ -2,6 +2,7 @@ package org.c10klab.protocol.resp;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.c10klab.protocol.ProtocolLimits;
 
@@ -11,8 +12,11 @@ import org.c10klab.protocol.ProtocolLimits;
  *
  * <p>{@link #decode} consumes bytes until one command is complete and returns it, or returns null
  * once the buffer is exhausted; partial state is kept here, so callers never re-feed bytes. Every
- * length is checked against {@link ProtocolLimits} before anything is allocated for it. After a
- * {@link ProtocolException} the decoder is back in its initial state.
+ * length is checked against {@link ProtocolLimits} before anything is allocated for it, and a bulk
+ * string's buffer grows with the bytes that actually arrive, not with the length its header
+ * declares. What a partial command holds is reserved in the connection's
+ * {@link ClientBufferAccount} first. After a {@link ProtocolException} or a
+ * {@link ClientBufferBudgetException} the decoder is back in its initial state.
  */
 public final class RespRequestDecoder {
 
@@ -20,20 +24,40 @@ public final class RespRequestDecoder {
 
     /** A length line holds a sign and at most 19 digits before its CRLF. */
     private static final int MAX_LENGTH_LINE = 20;
+    /**
+     * A bulk string's first buffer holds at most this much more than what has arrived, so a header
+     * alone ({@code *1\r\n$1048576\r\n}, 14 bytes) cannot make the server set aside a
+     * megabyte; it doubles from there as bytes come.
+     */
+    static final int INITIAL_BULK_CAPACITY = 16 * 1024;
     private static final byte CR = '\r';
     private static final byte LF = '\n';
 
     private final ProtocolLimits limits;
+    private final ClientBufferAccount account;
     private final LineBuffer line;
     private State state = State.TYPE;
     private int argumentsLeft;
     private List<byte[]> arguments;
+    /** The bytes of the complete arguments in {@link #arguments}. */
+    private long argumentBytes;
+    /** The bulk string being read: its buffer, as much as has arrived, and its declared length. */
     private byte[] bulk;
     private int bulkFilled;
+    private int bulkLength;
     private int crlfSeen;
 
+    /** A decoder whose buffers no server budget governs. */
     public RespRequestDecoder(ProtocolLimits limits) {
+        this(limits, ClientBufferAccount.unbudgeted());
+    }
+
+    /**
+     * @param account where this connection's partial command reserves its bytes; the caller closes it
+     */
+    public RespRequestDecoder(ProtocolLimits limits, ClientBufferAccount account) {
         this.limits = limits;
+        this.account = account;
         this.line = new LineBuffer();
     }
 
@@ -41,7 +65,8 @@ public final class RespRequestDecoder {
      * Consumes bytes from {@code in} (advancing its position) until a command is complete.
      *
      * @return the command, or null when {@code in} ran out first (feed more bytes later)
-     * @throws ProtocolException when the bytes are not a valid request
+     * @throws ProtocolException          when the bytes are not a valid request
+     * @throws ClientBufferBudgetException when the server's budget evicted this connection
      */
     public RespCommand decode(ByteBuffer in) {
         try {
@@ -59,22 +84,43 @@ public final class RespRequestDecoder {
                     return command;
                 }
             }
+            if (state == State.TYPE) {
+                account.release(); // idle between commands: hold no reservation while the client thinks
+            }
             return null;
-        } catch (ProtocolException e) {
+        } catch (ProtocolException | ClientBufferBudgetException e) {
             reset();
             throw e;
         }
     }
 
-    /** Forgets any partial command and releases its buffers. */
+    /**
+     * Throws if the budget evicted this connection while its thread waited for bytes (the eviction
+     * woke it), releasing what the partial command held.
+     *
+     * @throws ClientBufferBudgetException when evicted
+     */
+    public void requireNotEvicted() {
+        try {
+            account.hold(0);
+        } catch (ClientBufferBudgetException e) {
+            reset();
+            throw e;
+        }
+    }
+
+    /** Forgets any partial command and releases its buffers and their reservation. */
     public void reset() {
         state = State.TYPE;
         line.clear();
         arguments = null;
+        argumentBytes = 0;
         bulk = null;
         bulkFilled = 0;
+        bulkLength = 0;
         crlfSeen = 0;
         argumentsLeft = 0;
+        account.release();
     }
 
     private RespCommand decodeType(ByteBuffer in) {
@@ -94,6 +140,7 @@ public final class RespRequestDecoder {
         List<byte[]> words = line.splitWords();
         line.clear();
         state = State.TYPE;
+        commandComplete();
         if (words.size() > limits.maxArguments()) {
             throw new ProtocolException(ProtocolLimits.exceeded("arguments", words.size(), limits.maxArguments()));
         }
@@ -137,17 +184,22 @@ public final class RespRequestDecoder {
         if (length > limits.maxBulkBytes()) {
             throw new ProtocolException(ProtocolLimits.exceeded("bulk length", length, limits.maxBulkBytes()));
         }
-        bulk = new byte[(int) length];
+        bulkLength = (int) length;
         bulkFilled = 0;
+        // What has arrived may be the whole bulk string: then one buffer of its exact length.
+        growBulk((int) Math.min(length, Math.max(INITIAL_BULK_CAPACITY, in.remaining())));
         state = length == 0 ? State.BULK_CRLF : State.BULK_CONTENT;
         return null;
     }
 
     private RespCommand decodeBulkContent(ByteBuffer in) {
+        if (bulkFilled == bulk.length) {
+            growBulk((int) Math.min(bulkLength, Math.max(2L * bulk.length, (long) bulkFilled + in.remaining())));
+        }
         int n = Math.min(in.remaining(), bulk.length - bulkFilled);
         in.get(bulk, bulkFilled, n);
         bulkFilled += n;
-        if (bulkFilled == bulk.length) {
+        if (bulkFilled == bulkLength) {
             state = State.BULK_CRLF;
             crlfSeen = 0;
         }
@@ -168,6 +220,7 @@ public final class RespRequestDecoder {
         }
         crlfSeen = 0;
         arguments.add(bulk);
+        argumentBytes += bulk.length;
         bulk = null;
         if (--argumentsLeft > 0) {
             state = State.BULK_TYPE;
@@ -175,8 +228,26 @@ public final class RespRequestDecoder {
         }
         RespCommand command = new RespCommand(arguments);
         arguments = null;
+        argumentBytes = 0;
         state = State.TYPE;
+        commandComplete();
         return command;
+    }
+
+    /** Resizes the bulk buffer to {@code capacity} bytes, once the budget has room for them. */
+    private void growBulk(int capacity) {
+        account.hold(argumentBytes + capacity);
+        bulk = bulk == null ? new byte[capacity] : Arrays.copyOf(bulk, capacity);
+    }
+
+    /**
+     * The command is handed over, so the decoder holds nothing: a large reservation goes back at
+     * once, a small one when the input runs out (so a pipeline of small commands reserves once).
+     */
+    private void commandComplete() {
+        if (account.reservedBytes() > ClientBufferAccount.GRANULE_BYTES) {
+            account.release();
+        }
     }
 
     /**
@@ -197,6 +268,7 @@ public final class RespRequestDecoder {
         }
         int count = (lf < 0 ? end : lf) - start;
         requireWithin(in, count, maxLength, what);
+        account.hold(argumentBytes + line.length() + count);
         line.append(in, count);
         if (lf < 0) {
             return false;
