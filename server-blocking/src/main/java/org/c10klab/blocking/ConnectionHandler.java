@@ -15,6 +15,9 @@ import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.command.CpuBurner;
 import org.c10klab.protocol.command.Reply;
+import org.c10klab.protocol.resp.ClientBufferAccount;
+import org.c10klab.protocol.resp.ClientBufferBudget;
+import org.c10klab.protocol.resp.ClientBufferBudgetException;
 import org.c10klab.protocol.resp.ErrorReply;
 import org.c10klab.protocol.resp.ProtocolException;
 import org.c10klab.protocol.resp.RespCommand;
@@ -36,7 +39,6 @@ final class ConnectionHandler implements Runnable {
     static final ErrorReply MAX_CLIENTS_REACHED = ErrorReply.err("max clients reached");
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
-    private static final int WRITE_BUFFER_BYTES = 16 * 1024;
 
     /** Where the connection is, so a stop can close idle ones at once and let busy ones finish. */
     private enum State { IDLE, BUSY, DRAINING, CLOSED }
@@ -44,6 +46,8 @@ final class ConnectionHandler implements Runnable {
     private final Socket socket;
     private final CommandExecutor executor;
     private final ProtocolLimits limits;
+    /** What this connection's partial command holds, in the server's budget. */
+    private final ClientBufferAccount clientBuffer;
     private final ServerMetrics metrics;
     private final ConnectionLog connection;
     private final Consumer<ConnectionHandler> onClosed;
@@ -55,11 +59,12 @@ final class ConnectionHandler implements Runnable {
      * @param connection where this connection's access-log lines go; its open line is already written
      * @param onClosed   called exactly once, when the socket has been closed for any reason
      */
-    ConnectionHandler(Socket socket, CommandExecutor executor, ProtocolLimits limits, ServerMetrics metrics,
-            ConnectionLog connection, Consumer<ConnectionHandler> onClosed) {
+    ConnectionHandler(Socket socket, CommandExecutor executor, ProtocolLimits limits, ClientBufferBudget clientBuffers,
+            ServerMetrics metrics, ConnectionLog connection, Consumer<ConnectionHandler> onClosed) {
         this.socket = socket;
         this.executor = executor;
         this.limits = limits;
+        this.clientBuffer = clientBuffers.open(this::endReadAfterEviction);
         this.metrics = metrics;
         this.connection = connection;
         this.onClosed = onClosed;
@@ -128,6 +133,7 @@ final class ConnectionHandler implements Runnable {
         state.set(State.CLOSED);
         closeSocket();
         if (closed.compareAndSet(false, true)) {
+            clientBuffer.close();
             connection.closed();
             onClosed.accept(this);
         }
@@ -135,8 +141,11 @@ final class ConnectionHandler implements Runnable {
 
     private void serve() {
         try {
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_BYTES);
-            RespStreamReader reader = new RespStreamReader(new FlushBeforeRead(socket.getInputStream(), out), limits);
+            // The JDK's own sizing: 8 KiB, but on a virtual thread 512 bytes that grow to 8 KiB only when
+            // a pipeline's replies need it, so thousands of waiting connections hold little.
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            RespStreamReader reader = new RespStreamReader(new FlushBeforeRead(socket.getInputStream(), out), limits,
+                    clientBuffer);
             try {
                 while (true) {
                     RespCommand command = reader.read();
@@ -151,6 +160,10 @@ final class ConnectionHandler implements Runnable {
             } catch (ProtocolException e) {
                 metrics.protocolError();
                 connection.protocolError(e.getMessage());
+                out.write(RespEncoder.encode(e.toReply()));
+            } catch (ClientBufferBudgetException e) {
+                metrics.connectionRejected(MeterNames.REASON_CLIENT_BUFFER);
+                connection.rejected(MeterNames.REASON_CLIENT_BUFFER);
                 out.write(RespEncoder.encode(e.toReply()));
             } finally {
                 out.flush();
@@ -200,6 +213,18 @@ final class ConnectionHandler implements Runnable {
             return !(reply instanceof Reply.NowThenClose);
         } finally {
             metrics.requestsSettled(1); // answered, or given up by a forced stop or a broken socket
+        }
+    }
+
+    /**
+     * Another connection's growth evicted this one: ends the read this connection's thread waits in,
+     * so that thread replies with the reason and closes.
+     */
+    private void endReadAfterEviction() {
+        try {
+            socket.shutdownInput();
+        } catch (IOException e) {
+            log.debug("ending the read of {} after its eviction failed: {}", socket.getRemoteSocketAddress(), e.toString());
         }
     }
 

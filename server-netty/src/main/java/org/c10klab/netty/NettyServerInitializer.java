@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.resp.ClientBufferBudget;
 import org.c10klab.server.log.AccessLog;
 import org.c10klab.server.observe.ServerMetrics;
 
@@ -16,6 +17,7 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
 
     private final RespReplyEncoder encoder = new RespReplyEncoder();
     private final ProtocolLimits limits;
+    private final ClientBufferBudget clientBuffers;
     private final CommandExecutor executor;
     private final ServerMetrics metrics;
     private final AccessLog accessLog;
@@ -26,9 +28,11 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
     /**
      * @param idleTimeout how long a connection may neither read nor write before it is closed; zero for never
      */
-    NettyServerInitializer(ProtocolLimits limits, CommandExecutor executor, ServerMetrics metrics, AccessLog accessLog,
-                           EventLoopWaits waits, PendingReplies pending, Duration idleTimeout) {
+    NettyServerInitializer(ProtocolLimits limits, ClientBufferBudget clientBuffers, CommandExecutor executor,
+                           ServerMetrics metrics, AccessLog accessLog, EventLoopWaits waits, PendingReplies pending,
+                           Duration idleTimeout) {
         this.limits = limits;
+        this.clientBuffers = clientBuffers;
         this.executor = executor;
         this.metrics = metrics;
         this.accessLog = accessLog;
@@ -43,7 +47,7 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
         if (!idleTimeout.isZero()) {
             pipeline.addLast(new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS));
         }
-        pipeline.addLast(new RespFrameDecoder(limits), encoder,
+        pipeline.addLast(new RespFrameDecoder(limits, clientBuffers), encoder,
                 new CommandHandler(executor, metrics, accessLog, waits, pending));
     }
 }

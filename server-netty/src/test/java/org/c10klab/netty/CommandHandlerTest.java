@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.resp.ClientBufferBudget;
 import org.c10klab.protocol.store.LruStore;
 import org.c10klab.server.log.AccessLog;
 import org.c10klab.server.observe.ServerMetrics;
@@ -32,7 +33,8 @@ class CommandHandlerTest {
     @BeforeEach
     void setUp() {
         CommandExecutor executor = new CommandExecutor(new LruStore(100, 10_000), ProtocolLimits.DEFAULTS, Map::of);
-        channel = new EmbeddedChannel(new RespFrameDecoder(ProtocolLimits.DEFAULTS), new RespReplyEncoder(),
+        channel = new EmbeddedChannel(new RespFrameDecoder(ProtocolLimits.DEFAULTS, new ClientBufferBudget(0)),
+                new RespReplyEncoder(),
                 new CommandHandler(executor, metrics, AccessLog.OFF, new EventLoopWaits(false, null), pending));
         channel.freezeTime();
     }

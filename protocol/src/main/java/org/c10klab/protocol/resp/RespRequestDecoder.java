@@ -26,10 +26,10 @@ public final class RespRequestDecoder {
     private static final int MAX_LENGTH_LINE = 20;
     /**
      * A bulk string's first buffer holds at most this much more than what has arrived, so a header
-     * alone ({@code *1\r\n$1048576\r\n}, 14 bytes) cannot make the server set aside a
-     * megabyte; it doubles from there as bytes come.
+     * alone ({@code *1\r\n$1048576\r\n}, 14 bytes) cannot make the server set aside a megabyte,
+     * only this; it doubles from there as bytes come.
      */
-    static final int INITIAL_BULK_CAPACITY = 16 * 1024;
+    static final int INITIAL_BULK_CAPACITY = 4 * 1024;
     private static final byte CR = '\r';
     private static final byte LF = '\n';
 
@@ -85,7 +85,7 @@ public final class RespRequestDecoder {
                 }
             }
             if (state == State.TYPE) {
-                account.release(); // idle between commands: hold no reservation while the client thinks
+                account.release(); // idle between commands, e.g. after blank lines or *0
             }
             return null;
         } catch (ProtocolException | ClientBufferBudgetException e) {
@@ -140,7 +140,7 @@ public final class RespRequestDecoder {
         List<byte[]> words = line.splitWords();
         line.clear();
         state = State.TYPE;
-        commandComplete();
+        commandComplete(in);
         if (words.size() > limits.maxArguments()) {
             throw new ProtocolException(ProtocolLimits.exceeded("arguments", words.size(), limits.maxArguments()));
         }
@@ -230,7 +230,7 @@ public final class RespRequestDecoder {
         arguments = null;
         argumentBytes = 0;
         state = State.TYPE;
-        commandComplete();
+        commandComplete(in);
         return command;
     }
 
@@ -241,11 +241,11 @@ public final class RespRequestDecoder {
     }
 
     /**
-     * The command is handed over, so the decoder holds nothing: a large reservation goes back at
-     * once, a small one when the input runs out (so a pipeline of small commands reserves once).
+     * The command is handed over, so the decoder holds nothing: the reservation goes back, unless it
+     * is a small one and more commands of the same pipeline follow in {@code in} (they reserve once).
      */
-    private void commandComplete() {
-        if (account.reservedBytes() > ClientBufferAccount.GRANULE_BYTES) {
+    private void commandComplete(ByteBuffer in) {
+        if (!in.hasRemaining() || account.reservedBytes() > ClientBufferAccount.GRANULE_BYTES) {
             account.release();
         }
     }

@@ -13,8 +13,12 @@ public final class RespStreamReader {
 
     /** What a read starts with: small, since thousands of connections may wait for their next command at once. */
     static final int SMALL_READ_BYTES = 4 * 1024;
-    /** A read that fills its buffer doubles it for the next one, up to this, so a large request takes few reads. */
-    static final int LARGE_READ_BYTES = 64 * 1024;
+    /**
+     * A read that fills its buffer doubles it for the next one, up to this, so a large request takes
+     * fewer reads; no more than the fixed buffer every connection used to hold, since the client
+     * buffer budget does not count it.
+     */
+    static final int LARGE_READ_BYTES = 16 * 1024;
 
     private final InputStream in;
     private final RespRequestDecoder decoder;
