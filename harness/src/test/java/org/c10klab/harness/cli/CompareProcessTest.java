@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.experiment.CompareResult;
 import org.c10klab.harness.experiment.RunStatus;
+import org.c10klab.harness.launch.ChildJvm;
 import org.c10klab.harness.report.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,10 +23,8 @@ class CompareProcessTest {
     @Test
     void ctrlCStopsTheServerWritesPartialResultsAndLeavesNoChildBehind(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results");
-        Process compare = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                C10k.class.getName(), "compare", "--models", "serial,netty", "-c", "5", "-n", "1",
-                "--command", "SLEEP 3000", "--response-timeout", "30s", "--out", results.toString())
+        Process compare = new ProcessBuilder(ChildJvm.command(List.of(), List.of("compare", "--models", "serial,netty",
+                "-c", "5", "-n", "1", "--command", "SLEEP 3000", "--response-timeout", "30s", "--out", results.toString())))
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();

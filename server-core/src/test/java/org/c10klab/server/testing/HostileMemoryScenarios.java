@@ -26,6 +26,8 @@ public final class HostileMemoryScenarios {
      * first two partial frames (1 MiB and 256 KiB, plus a granule each), not for the third (128 KiB).
      */
     public static final long THREE_FRAMES_BUDGET_BYTES = 1024 * 1024 + 256 * 1024 + 64 * 1024;
+    /** How the JVM's last line starts when it exits out of heap ({@code org.c10klab.server.OutOfMemoryExit}). */
+    public static final String OUT_OF_HEAP_LINE = "Terminating due to java.lang.OutOfMemoryError: Java heap space";
     /** The JVM option of the small-heap scenarios: the default budget is a quarter of it, 12 MiB. */
     public static final String SMALL_HEAP = "-Xmx48m";
     /** Enough 1 MiB frames held at once to fill {@link #SMALL_HEAP} many times over. */
@@ -37,8 +39,8 @@ public final class HostileMemoryScenarios {
     private static final long MIN_HELD_PER_HEADER = 4096;
     private static final String EVICTED = "-ERR client buffer budget exceeded: this connection held the largest "
             + "request buffer (";
-    /** Generous: a loaded machine (two CPU hogs on two cores) must still pass. */
-    private static final Duration EXIT_DEADLINE = Duration.ofSeconds(30);
+    /** How long a server out of heap may take to exit; generous, so a loaded machine passes too. */
+    public static final Duration EXIT_DEADLINE = Duration.ofSeconds(30);
 
     private HostileMemoryScenarios() {
     }
@@ -140,13 +142,13 @@ public final class HostileMemoryScenarios {
      * last on stderr: it does not linger answering nothing.
      */
     public static void outOfHeapWithoutABudgetExitsWithTheJvmsLastLine(ChildServerProcess child) throws Exception {
-        List<RawRespClient> attackers = sendPartialFrames(child.address(), FRAMES_TO_FILL_SMALL_HEAP);
+        List<RawRespClient> attackers = fillASmallHeap(child.address());
         try {
             assertThat(child.process().waitFor(EXIT_DEADLINE.toSeconds(), TimeUnit.SECONDS))
                     .as("the server exited within %s of being fed %d MiB", EXIT_DEADLINE, attackers.size()).isTrue();
             assertThat(child.process().exitValue()).isNotZero();
             assertThat(child.stderr().strip().lines().toList().getLast())
-                    .startsWith("Terminating due to java.lang.OutOfMemoryError: Java heap space");
+                    .startsWith(OUT_OF_HEAP_LINE);
         } finally {
             attackers.forEach(RawRespClient::close);
         }
@@ -154,7 +156,7 @@ public final class HostileMemoryScenarios {
 
     /** The same attack on a child with {@link #SMALL_HEAP} and the default budget: it evicts, and PING is answered. */
     public static void theDefaultBudgetKeepsASmallHeapServing(ChildServerProcess child) throws IOException {
-        List<RawRespClient> attackers = sendPartialFrames(child.address(), FRAMES_TO_FILL_SMALL_HEAP);
+        List<RawRespClient> attackers = fillASmallHeap(child.address());
         try (RawRespClient side = child.connect()) {
             assertThat(side.call("PING\r\n")).isEqualTo("+PONG\r\n");
             assertThat(infoField(side.call("INFO\r\n"), "connections_rejected")).contains("client_buffer=");
@@ -164,11 +166,16 @@ public final class HostileMemoryScenarios {
         }
     }
 
-    /** {@code count} connections, each sending all but the last byte of a 1 MiB SET; the server may close them. */
-    private static List<RawRespClient> sendPartialFrames(InetSocketAddress address, int count) throws IOException {
+    /**
+     * Opens enough connections to fill {@link #SMALL_HEAP} many times over, each sending all but the
+     * last byte of a 1 MiB SET; connections the server refuses or closes meanwhile are no error.
+     *
+     * @return the clients, for the caller to close
+     */
+    public static List<RawRespClient> fillASmallHeap(InetSocketAddress address) throws IOException {
         byte[] frame = allButTheLastByte(set("k", value(MEBIBYTE)));
         List<RawRespClient> clients = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < FRAMES_TO_FILL_SMALL_HEAP; i++) {
             try {
                 clients.add(new RawRespClient(address));
                 clients.getLast().send(frame);
