@@ -86,15 +86,21 @@ def alive():
     except OSError:
         return False
 
+def receive(sock):
+    chunk = sock.recv(65536)
+    if not chunk:
+        raise OSError("the server closed the connection")
+    return chunk
+
 def info(sock):
     sock.sendall(b"INFO\r\n")
     data = b""
     while b"\r\n" not in data:
-        data += sock.recv(65536)
+        data += receive(sock)
     length = int(data[1:data.index(b"\r\n")])
     need = data.index(b"\r\n") + 2 + length + 2
     while len(data) < need:
-        data += sock.recv(65536)
+        data += receive(sock)
     text = data[data.index(b"\r\n") + 2:need - 2].decode()
     return dict(line.split(":", 1) for line in text.split("\r\n") if ":" in line and not line.startswith("#"))
 

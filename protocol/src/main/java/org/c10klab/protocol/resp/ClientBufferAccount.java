@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One connection's share of a {@link ClientBufferBudget}: its decoder reserves room before it
  * allocates, in whole granules so a small command costs one reservation, and gives it all back once
- * it holds nothing. Reserved and released by the connection's own thread; evicted by any.
+ * it holds nothing. The account also holds the {@link PartialCommand} those bytes belong to, so an
+ * eviction takes the bytes away with the reservation. Reserved and released by the connection's own
+ * thread; evicted by any.
  */
 public final class ClientBufferAccount implements AutoCloseable {
 
@@ -16,6 +18,8 @@ public final class ClientBufferAccount implements AutoCloseable {
     private final Runnable onEvicted;
     /** Bytes reserved, or once evicted or closed {@code -1 - bytes it held then}. */
     private final AtomicLong state = new AtomicLong();
+    /** What the reserved bytes hold; null once evicted or closed. */
+    private volatile PartialCommand partial = new PartialCommand();
 
     ClientBufferAccount(ClientBufferBudget budget, Runnable onEvicted) {
         this.budget = budget;
@@ -25,6 +29,11 @@ public final class ClientBufferAccount implements AutoCloseable {
     /** An account of its own unlimited budget, for a decoder that no server budget governs. */
     public static ClientBufferAccount unbudgeted() {
         return new ClientBufferBudget(0).open(() -> { });
+    }
+
+    /** The connection's partial command, for its decoder to work on during one call and not keep; null once evicted. */
+    PartialCommand partialCommand() {
+        return partial;
     }
 
     /**
@@ -37,7 +46,7 @@ public final class ClientBufferAccount implements AutoCloseable {
         while (true) {
             long reserved = state.get();
             if (reserved < 0) {
-                throw new ClientBufferBudgetException(-1 - reserved, budget.maxBytes());
+                throw evictedError();
             }
             if (heldBytes <= reserved) {
                 return;
@@ -49,9 +58,8 @@ public final class ClientBufferAccount implements AutoCloseable {
             }
         }
         budget.makeRoom(this);
-        long after = state.get();
-        if (after < 0) {
-            throw new ClientBufferBudgetException(-1 - after, budget.maxBytes());
+        if (state.get() < 0) {
+            throw evictedError();
         }
     }
 
@@ -80,14 +88,16 @@ public final class ClientBufferAccount implements AutoCloseable {
     }
 
     /**
-     * Takes this connection's reservation back for the budget; with {@code notify}, tells its thread.
-     * Called by {@link ClientBufferBudget#makeRoom} only.
+     * Takes this connection's reservation back for the budget, and with it the partial command, which
+     * is garbage from now on unless a decoder call is still working on it; with {@code notify}, tells
+     * the connection's thread. Called by {@link ClientBufferBudget#makeRoom} only.
      */
     void evict(boolean notify) {
         long reserved = state.get();
         if (reserved <= 0 || !state.compareAndSet(reserved, -1 - reserved)) {
             return; // holds nothing, is gone, or changed under us: the caller looks again
         }
+        partial = null;
         budget.add(-reserved);
         if (notify) {
             onEvicted.run();
@@ -97,10 +107,16 @@ public final class ClientBufferAccount implements AutoCloseable {
     /** Gives everything back and leaves the budget: the connection is closed. Idempotent. */
     @Override
     public void close() {
+        partial = null;
         long reserved = state.getAndSet(-1);
         if (reserved > 0) {
             budget.add(-reserved);
         }
         budget.forget(this);
+    }
+
+    /** What an evicted connection's decoder throws. */
+    ClientBufferBudgetException evictedError() {
+        return new ClientBufferBudgetException(Math.max(-1 - state.get(), 0), budget.maxBytes());
     }
 }

@@ -66,8 +66,8 @@ public final class ClientBufferBudget {
      * the total fits again; {@code growing} may be one of them.
      */
     void makeRoom(ClientBufferAccount growing) {
-        if (maxBytes == 0) {
-            return;
+        if (maxBytes == 0 || reservedBytes.get() <= maxBytes) {
+            return; // the common case takes no lock
         }
         evicting.lock();
         try {

@@ -15,7 +15,8 @@ import org.c10klab.protocol.ProtocolLimits;
  * length is checked against {@link ProtocolLimits} before anything is allocated for it, and a bulk
  * string's buffer grows with the bytes that actually arrive, not with the length its header
  * declares. What a partial command holds is reserved in the connection's
- * {@link ClientBufferAccount} first. After a {@link ProtocolException} or a
+ * {@link ClientBufferAccount} first, and lives there, in a {@link PartialCommand}, so that an
+ * eviction frees it at once. After a {@link ProtocolException} or a
  * {@link ClientBufferBudgetException} the decoder is back in its initial state.
  */
 public final class RespRequestDecoder {
@@ -35,14 +36,11 @@ public final class RespRequestDecoder {
 
     private final ProtocolLimits limits;
     private final ClientBufferAccount account;
-    private final LineBuffer line;
+    /** The account's partial command during a {@link #decode} call; null between calls, so only the account holds it then. */
+    private PartialCommand partial;
     private State state = State.TYPE;
     private int argumentsLeft;
-    private List<byte[]> arguments;
-    /** The bytes of the complete arguments in {@link #arguments}. */
-    private long argumentBytes;
-    /** The bulk string being read: its buffer, as much as has arrived, and its declared length. */
-    private byte[] bulk;
+    /** Of the bulk string being read: how much has arrived, and its declared length. */
     private int bulkFilled;
     private int bulkLength;
     private int crlfSeen;
@@ -58,7 +56,6 @@ public final class RespRequestDecoder {
     public RespRequestDecoder(ProtocolLimits limits, ClientBufferAccount account) {
         this.limits = limits;
         this.account = account;
-        this.line = new LineBuffer();
     }
 
     /**
@@ -69,7 +66,11 @@ public final class RespRequestDecoder {
      * @throws ClientBufferBudgetException when the server's budget evicted this connection
      */
     public RespCommand decode(ByteBuffer in) {
+        partial = account.partialCommand();
         try {
+            if (partial == null) {
+                throw account.evictedError();
+            }
             while (in.hasRemaining()) {
                 RespCommand command = switch (state) {
                     case TYPE -> decodeType(in);
@@ -91,31 +92,31 @@ public final class RespRequestDecoder {
         } catch (ProtocolException | ClientBufferBudgetException e) {
             reset();
             throw e;
+        } finally {
+            partial = null;
         }
     }
 
     /**
      * Throws if the budget evicted this connection while its thread waited for bytes (the eviction
-     * woke it), releasing what the partial command held.
+     * woke it), forgetting the partial command.
      *
      * @throws ClientBufferBudgetException when evicted
      */
     public void requireNotEvicted() {
-        try {
-            account.hold(0);
-        } catch (ClientBufferBudgetException e) {
+        if (account.partialCommand() == null) {
             reset();
-            throw e;
+            throw account.evictedError();
         }
     }
 
     /** Forgets any partial command and releases its buffers and their reservation. */
     public void reset() {
+        PartialCommand current = account.partialCommand();
+        if (current != null) {
+            current.clear();
+        }
         state = State.TYPE;
-        line.clear();
-        arguments = null;
-        argumentBytes = 0;
-        bulk = null;
         bulkFilled = 0;
         bulkLength = 0;
         crlfSeen = 0;
@@ -137,8 +138,8 @@ public final class RespRequestDecoder {
         if (!readLine(in, limits.maxInlineBytes(), "inline request length")) {
             return null;
         }
-        List<byte[]> words = line.splitWords();
-        line.clear();
+        List<byte[]> words = partial.line.splitWords();
+        partial.line.clear();
         state = State.TYPE;
         commandComplete(in);
         if (words.size() > limits.maxArguments()) {
@@ -162,7 +163,7 @@ public final class RespRequestDecoder {
             return null;
         }
         argumentsLeft = (int) count;
-        arguments = new ArrayList<>(argumentsLeft);
+        partial.arguments = new ArrayList<>(argumentsLeft);
         state = State.BULK_TYPE;
         return null;
     }
@@ -193,9 +194,10 @@ public final class RespRequestDecoder {
     }
 
     private RespCommand decodeBulkContent(ByteBuffer in) {
-        if (bulkFilled == bulk.length) {
-            growBulk((int) Math.min(bulkLength, Math.max(2L * bulk.length, (long) bulkFilled + in.remaining())));
+        if (bulkFilled == partial.bulk.length) {
+            growBulk((int) Math.min(bulkLength, Math.max(2L * partial.bulk.length, (long) bulkFilled + in.remaining())));
         }
+        byte[] bulk = partial.bulk;
         int n = Math.min(in.remaining(), bulk.length - bulkFilled);
         in.get(bulk, bulkFilled, n);
         bulkFilled += n;
@@ -219,16 +221,15 @@ public final class RespRequestDecoder {
             return null;
         }
         crlfSeen = 0;
-        arguments.add(bulk);
-        argumentBytes += bulk.length;
-        bulk = null;
+        partial.arguments.add(partial.bulk);
+        partial.argumentBytes += partial.bulk.length;
+        partial.bulk = null;
         if (--argumentsLeft > 0) {
             state = State.BULK_TYPE;
             return null;
         }
-        RespCommand command = new RespCommand(arguments);
-        arguments = null;
-        argumentBytes = 0;
+        RespCommand command = new RespCommand(partial.arguments);
+        partial.clear();
         state = State.TYPE;
         commandComplete(in);
         return command;
@@ -236,8 +237,8 @@ public final class RespRequestDecoder {
 
     /** Resizes the bulk buffer to {@code capacity} bytes, once the budget has room for them. */
     private void growBulk(int capacity) {
-        account.hold(argumentBytes + capacity);
-        bulk = bulk == null ? new byte[capacity] : Arrays.copyOf(bulk, capacity);
+        account.hold(partial.argumentBytes + capacity);
+        partial.bulk = partial.bulk == null ? new byte[capacity] : Arrays.copyOf(partial.bulk, capacity);
     }
 
     /**
@@ -251,7 +252,7 @@ public final class RespRequestDecoder {
     }
 
     /**
-     * Moves bytes up to and including the next LF into {@link #line} (without the LF).
+     * Moves bytes up to and including the next LF into the partial command's line (without the LF).
      *
      * @param maxLength the most bytes the line may hold before its line end; a CR that ends the
      *                  line (or may yet be followed by the LF) does not count
@@ -268,8 +269,8 @@ public final class RespRequestDecoder {
         }
         int count = (lf < 0 ? end : lf) - start;
         requireWithin(in, count, maxLength, what);
-        account.hold(argumentBytes + line.length() + count);
-        line.append(in, count);
+        account.hold(partial.argumentBytes + partial.line.length() + count);
+        partial.line.append(in, count);
         if (lf < 0) {
             return false;
         }
@@ -279,20 +280,21 @@ public final class RespRequestDecoder {
 
     /** Throws when the line plus {@code count} more bytes from {@code in} is longer than {@code maxLength}. */
     private void requireWithin(ByteBuffer in, int count, int maxLength, String what) {
-        long total = (long) line.length() + count;
+        long total = (long) partial.line.length() + count;
         if (total <= maxLength) {
             return;
         }
-        byte last = count > 0 ? in.get(in.position() + count - 1) : line.byteAt(line.length() - 1);
+        byte last = count > 0 ? in.get(in.position() + count - 1) : partial.line.byteAt(partial.line.length() - 1);
         long content = last == CR ? total - 1 : total;
         if (content > maxLength) {
             throw new ProtocolException(ProtocolLimits.exceeded(what, content, maxLength));
         }
     }
 
-    /** Parses the CR-terminated decimal in {@link #line}; clears the line. */
+    /** Parses the CR-terminated decimal in the partial command's line; clears the line. */
     private long parseLength(String invalid) {
         try {
+            LineBuffer line = partial.line;
             int length = line.length();
             if (length == 0 || line.byteAt(length - 1) != CR) {
                 throw new ProtocolException(invalid + " (expected CRLF after the length)");
@@ -315,7 +317,7 @@ public final class RespRequestDecoder {
             }
             return value;
         } finally {
-            line.clear();
+            partial.line.clear();
         }
     }
 

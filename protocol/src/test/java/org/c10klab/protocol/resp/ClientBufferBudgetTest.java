@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,27 +109,36 @@ class ClientBufferBudgetTest {
     void concurrentGrowthReleaseAndEvictionLeaveNothingCounted() throws InterruptedException {
         ClientBufferBudget budget = new ClientBufferBudget(16L * GRANULE);
         int threads = 8;
+        // Every round, each thread grows before any releases, so all compete for the budget at once.
+        CyclicBarrier allGrown = new CyclicBarrier(threads);
         CountDownLatch done = new CountDownLatch(threads);
         AtomicInteger evictions = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
         for (int t = 0; t < threads; t++) {
             Thread.ofPlatform().start(() -> {
                 try {
-                    for (int round = 0; round < 2_000; round++) {
+                    for (int round = 0; round < 200; round++) {
                         try (ClientBufferAccount account = budget.open(() -> { })) {
-                            for (int held = GRANULE; held <= 6 * GRANULE; held += GRANULE) {
-                                account.hold(held + ThreadLocalRandom.current().nextInt(GRANULE));
+                            try {
+                                for (int held = GRANULE; held <= 6 * GRANULE; held += GRANULE) {
+                                    account.hold(held + ThreadLocalRandom.current().nextInt(GRANULE));
+                                }
+                            } catch (ClientBufferBudgetException e) {
+                                evictions.incrementAndGet();
                             }
+                            allGrown.await(10, TimeUnit.SECONDS);
                             account.release();
-                        } catch (ClientBufferBudgetException e) {
-                            evictions.incrementAndGet();
                         }
                     }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
                 } finally {
                     done.countDown();
                 }
             });
         }
         assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(failures).hasValue(0);
         assertThat(evictions).as("8 threads wanting 7 granules each cannot all fit in 16").hasPositiveValue();
         assertThat(budget.reservedBytes()).as("every reservation given back exactly once").isZero();
     }

@@ -9,10 +9,12 @@ import static org.c10klab.protocol.ProtocolTestUtil.decodeChunks;
 import static org.c10klab.protocol.ProtocolTestUtil.whole;
 
 import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.c10klab.protocol.ProtocolLimits;
@@ -122,6 +124,25 @@ class RespRequestDecoderGrowthTest {
         assertThatThrownBy(() -> decodeChunks(evicted, whole(bytes("more"))))
                 .isInstanceOf(ClientBufferBudgetException.class);
         assertThat(budget.reservedBytes()).isZero();
+    }
+
+    @Test
+    void anEvictionFreesTheEvictedBytesWithoutWaitingForTheirConnectionsThread() {
+        ClientBufferBudget budget = new ClientBufferBudget(256 * 1024);
+        ClientBufferAccount evictedAccount = budget.open(() -> { }); // its thread never comes back
+        decodeChunks(new RespRequestDecoder(ProtocolLimits.DEFAULTS, evictedAccount), List.of(HEADER, value(200 * 1024)));
+        WeakReference<PartialCommand> evictedBytes = new WeakReference<>(evictedAccount.partialCommand());
+
+        RespRequestDecoder grower = new RespRequestDecoder(ProtocolLimits.DEFAULTS, budget.open(() -> { }));
+        decodeChunks(grower, List.of(bytes("*1\r\n$102400\r\n"), value(100 * 1024)));
+
+        assertThat(evictedAccount.isEvicted()).isTrue();
+        assertThat(budget.reservedBytes()).isEqualTo(100 * 1024);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (evictedBytes.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+        }
+        assertThat(evictedBytes.get()).as("the evicted partial command, once nothing holds it").isNull();
     }
 
     /** {@code length} bytes that are not all alike, so a misplaced chunk shows. */
