@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.plugin.CommandPlugins;
+import org.c10klab.protocol.resp.ClientBufferBudget;
 import org.c10klab.protocol.store.LruStore;
 import org.c10klab.server.DurationConverter;
 import org.c10klab.server.LabServer;
@@ -44,6 +45,7 @@ public final class BlockingServer implements LabServer {
     private final BlockingOptions blockingOptions;
     private final ProtocolLimits limits;
     private final ReadTimeouts readTimeouts;
+    private final ClientBufferBudget clientBuffers;
     private final ServerSocket listener;
     private final ServerMetrics metrics;
     private final ServerLogging logging;
@@ -57,16 +59,19 @@ public final class BlockingServer implements LabServer {
     private final Thread acceptThread;
 
     private BlockingServer(ServerOptions options, BlockingOptions blockingOptions, ProtocolLimits limits,
-            CommandPlugins plugins, ServerSocket listener, ServerMetrics metrics, ServerLogging logging) {
+            ClientBufferBudget clientBuffers, CommandPlugins plugins, ServerSocket listener, ServerMetrics metrics,
+            ServerLogging logging) {
         this.model = blockingOptions.model;
         this.options = options;
         this.blockingOptions = blockingOptions;
         this.limits = limits;
         this.readTimeouts = new ReadTimeouts(blockingOptions.idleTimeout, options.requestTimeout);
+        this.clientBuffers = clientBuffers;
         this.listener = listener;
         this.metrics = metrics;
         this.logging = logging;
-        this.standardInfo = new StandardInfo(model.cliName(), options.requestedBacklog(), metrics);
+        this.standardInfo = new StandardInfo(model.cliName(), options.requestedBacklog(), metrics, clientBuffers);
+        metrics.gaugeClientBuffers(clientBuffers);
         this.executor = new CommandExecutor(new LruStore(limits.storeMaxEntries(), limits.storeMaxBytes()), limits,
                 this::infoFields, plugins);
         this.connections = new OpenConnections(options.maxConnections, metrics);
@@ -91,6 +96,7 @@ public final class BlockingServer implements LabServer {
     public static BlockingServer start(ServerOptions options, BlockingOptions blockingOptions) throws IOException {
         blockingOptions.validate();
         ProtocolLimits limits = options.limits();
+        ClientBufferBudget clientBuffers = options.clientBufferBudget();
         if (options.maxConnections < 0) {
             throw new IllegalArgumentException("--max-connections: " + options.maxConnections + " (expected: >= 0)");
         }
@@ -113,7 +119,8 @@ public final class BlockingServer implements LabServer {
             metrics.close();
             throw e;
         }
-        BlockingServer server = new BlockingServer(options, blockingOptions, limits, plugins, listener, metrics, logging);
+        BlockingServer server = new BlockingServer(options, blockingOptions, limits, clientBuffers, plugins, listener,
+                metrics, logging);
         server.acceptThread.start();
         logging.started(server.model(), server.localAddress(), server.effectiveBacklog());
         return server;
@@ -218,7 +225,8 @@ public final class BlockingServer implements LabServer {
         AccessLog accessLog = logging.accessLog();
         // getRemoteSocketAddress() allocates, so it is only asked when the access log is on.
         ConnectionLog connection = accessLog.isOn() ? accessLog.opened(socket.getRemoteSocketAddress()) : ConnectionLog.OFF;
-        ConnectionHandler handler = new ConnectionHandler(socket, executor, limits, readTimeouts, metrics, connection,
+        ConnectionHandler handler = new ConnectionHandler(socket, executor, limits, readTimeouts, clientBuffers,
+                metrics, connection,
                 connections::unregister);
         if (!connections.register(handler)) {
             handler.close(); // the server began to stop after this accept

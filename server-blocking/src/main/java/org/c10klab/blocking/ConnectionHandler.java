@@ -13,6 +13,9 @@ import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.command.CpuBurner;
 import org.c10klab.protocol.command.Reply;
+import org.c10klab.protocol.resp.ClientBufferAccount;
+import org.c10klab.protocol.resp.ClientBufferBudget;
+import org.c10klab.protocol.resp.ClientBufferBudgetException;
 import org.c10klab.protocol.resp.ErrorReply;
 import org.c10klab.protocol.resp.ProtocolException;
 import org.c10klab.protocol.resp.RespCommand;
@@ -34,7 +37,6 @@ final class ConnectionHandler implements Runnable {
     static final ErrorReply MAX_CLIENTS_REACHED = ErrorReply.err("max clients reached");
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
-    private static final int WRITE_BUFFER_BYTES = 16 * 1024;
 
     /** Where the connection is, so a stop can close idle ones at once and let busy ones finish. */
     private enum State { IDLE, BUSY, DRAINING, CLOSED }
@@ -43,6 +45,8 @@ final class ConnectionHandler implements Runnable {
     private final CommandExecutor executor;
     private final ProtocolLimits limits;
     private final ReadTimeouts timeouts;
+    /** What this connection's partial command holds, in the server's budget. */
+    private final ClientBufferAccount clientBuffer;
     private final ServerMetrics metrics;
     private final ConnectionLog connection;
     private final Consumer<ConnectionHandler> onClosed;
@@ -55,11 +59,15 @@ final class ConnectionHandler implements Runnable {
      * @param onClosed   called exactly once, when the socket has been closed for any reason
      */
     ConnectionHandler(Socket socket, CommandExecutor executor, ProtocolLimits limits, ReadTimeouts timeouts,
+            ClientBufferBudget clientBuffers,
             ServerMetrics metrics, ConnectionLog connection, Consumer<ConnectionHandler> onClosed) {
         this.socket = socket;
         this.executor = executor;
         this.limits = limits;
         this.timeouts = timeouts;
+        // Another connection's growth evicted this one: end the read its thread waits in, so that
+        // thread replies with the reason and closes.
+        this.clientBuffer = clientBuffers.open(this::shutdownInput);
         this.metrics = metrics;
         this.connection = connection;
         this.onClosed = onClosed;
@@ -137,6 +145,7 @@ final class ConnectionHandler implements Runnable {
         state.set(State.CLOSED);
         closeSocket();
         if (closed.compareAndSet(false, true)) {
+            clientBuffer.close();
             connection.closed();
             onClosed.accept(this);
         }
@@ -144,8 +153,10 @@ final class ConnectionHandler implements Runnable {
 
     private void serve() {
         try {
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_BYTES);
-            SocketRequestReader reader = new SocketRequestReader(socket, out, limits, timeouts);
+            // The JDK's own sizing: 8 KiB, but on a virtual thread 512 bytes that grow to 8 KiB only when
+            // a pipeline's replies need it, so thousands of waiting connections hold little.
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            SocketRequestReader reader = new SocketRequestReader(socket, out, limits, timeouts, clientBuffer);
             try {
                 while (true) {
                     RespCommand command = reader.read();
@@ -165,6 +176,10 @@ final class ConnectionHandler implements Runnable {
                 metrics.connectionRejected(MeterNames.REASON_REQUEST_TIMEOUT);
                 connection.rejected(MeterNames.REASON_REQUEST_TIMEOUT);
                 out.write(RespEncoder.encode(ServerErrors.REQUEST_TIMEOUT));
+            } catch (ClientBufferBudgetException e) {
+                metrics.connectionRejected(MeterNames.REASON_CLIENT_BUFFER);
+                connection.rejected(MeterNames.REASON_CLIENT_BUFFER);
+                out.write(RespEncoder.encode(e.toReply()));
             } finally {
                 out.flush();
             }

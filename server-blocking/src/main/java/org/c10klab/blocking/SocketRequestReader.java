@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import org.c10klab.protocol.ProtocolLimits;
+import org.c10klab.protocol.resp.ClientBufferAccount;
 import org.c10klab.protocol.resp.RespCommand;
 import org.c10klab.protocol.resp.RespStreamReader;
 
@@ -30,15 +31,16 @@ final class SocketRequestReader {
     private int soTimeoutMillis = -1;
 
     /**
-     * @param replies where the connection's replies are buffered; flushed before each blocking read
+     * @param replies      where the connection's replies are buffered; flushed before each blocking read
+     * @param clientBuffer what this connection's partial request holds, in the server's budget
      */
-    SocketRequestReader(Socket socket, OutputStream replies, ProtocolLimits limits, ReadTimeouts timeouts)
-            throws IOException {
+    SocketRequestReader(Socket socket, OutputStream replies, ProtocolLimits limits, ReadTimeouts timeouts,
+                        ClientBufferAccount clientBuffer) throws IOException {
         this.socket = socket;
         this.replies = replies;
         this.idleTimeoutNanos = timeouts.idle().toNanos();
         this.requestTimeoutNanos = timeouts.request().toNanos();
-        this.reader = new RespStreamReader(new BeforeEachRead(socket.getInputStream()), limits);
+        this.reader = new RespStreamReader(new BeforeEachRead(socket.getInputStream()), limits, clientBuffer);
     }
 
     /**

@@ -132,8 +132,8 @@ final class BlockingTestUtil {
     /** {@code BlockingServerCommand} in a child JVM, with this suite's test arguments. */
     static final class ChildServer extends ChildServerProcess {
 
-        private ChildServer(int openFileLimit, List<String> args) throws IOException {
-            super(BlockingServerCommand.class, openFileLimit, args);
+        private ChildServer(int openFileLimit, List<String> jvmOptions, List<String> args) throws IOException {
+            super(BlockingServerCommand.class, openFileLimit, jvmOptions, args);
         }
 
         /**
@@ -142,9 +142,14 @@ final class BlockingTestUtil {
          * @param openFileLimit {@code ulimit -n} for the child, or 0 to inherit ours
          */
         static ChildServer launch(int openFileLimit, String... args) throws IOException {
+            return launch(openFileLimit, List.of(), args);
+        }
+
+        /** As {@link #launch(int, String...)}, with JVM options for the child such as a small heap. */
+        static ChildServer launch(int openFileLimit, List<String> jvmOptions, String... args) throws IOException {
             List<String> all = new ArrayList<>(TEST_ARGS);
             all.addAll(Arrays.asList(args));
-            return new ChildServer(openFileLimit, all);
+            return new ChildServer(openFileLimit, jvmOptions, all);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.plugin.CommandPlugins;
 import org.c10klab.protocol.plugin.PluginException;
+import org.c10klab.protocol.resp.ClientBufferBudget;
 import org.c10klab.server.log.LoggingOptions;
 import org.c10klab.server.plugin.PluginLoader;
 import picocli.CommandLine.Mixin;
@@ -15,6 +16,8 @@ public final class ServerOptions {
 
     /** The default port: Redis's 6379 plus 1000, so a real Redis can run beside the lab. */
     public static final int DEFAULT_PORT = 7379;
+    /** The smallest client buffer budget: one default-length inline command (64 KiB) must fit. */
+    public static final long MIN_CLIENT_BUFFER_BYTES = ProtocolLimits.DEFAULT_MAX_INLINE_BYTES;
 
     @Option(names = "--port", defaultValue = "" + DEFAULT_PORT,
             description = "TCP port to accept on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -75,6 +78,12 @@ public final class ServerOptions {
             description = "Most key plus value bytes in the store before LRU eviction (default: ${DEFAULT-VALUE}).")
     public long storeMaxBytes;
 
+    @Option(names = "--max-client-buffer-bytes",
+            description = "Most request bytes all connections together may hold while their commands arrive, like "
+                    + "Redis's maxmemory-clients: past it the connection holding the most gets '-ERR client buffer "
+                    + "budget exceeded' and is closed; 0 = no limit (default: a quarter of the max heap, -Xmx).")
+    public Long maxClientBufferBytes;
+
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "Load extra commands from the plugin jars in DIR (see the README's Plugins section); "
                     + "a jar that fails to load or clashes stops the start (default: no plugins).")
@@ -88,6 +97,20 @@ public final class ServerOptions {
     public ProtocolLimits limits() {
         return new ProtocolLimits(maxBulkBytes, maxInlineBytes, maxArguments, maxSleepMillis, maxWorkMicros,
                 storeMaxEntries, storeMaxBytes);
+    }
+
+    /**
+     * The server-wide budget for buffered request bytes that {@code --max-client-buffer-bytes} describes.
+     *
+     * @throws IllegalArgumentException when the value is out of range
+     */
+    public ClientBufferBudget clientBufferBudget() {
+        long maxBytes = maxClientBufferBytes != null ? maxClientBufferBytes : Runtime.getRuntime().maxMemory() / 4;
+        if (maxBytes != 0 && maxBytes < MIN_CLIENT_BUFFER_BYTES) {
+            throw new IllegalArgumentException("--max-client-buffer-bytes: " + maxBytes
+                    + " (expected: 0 for no limit, or >= " + MIN_CLIENT_BUFFER_BYTES + ")");
+        }
+        return new ClientBufferBudget(maxBytes);
     }
 
     /**

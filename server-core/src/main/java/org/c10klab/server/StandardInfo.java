@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.c10klab.protocol.resp.ClientBufferBudget;
 import org.c10klab.server.observe.MeterNames;
 import org.c10klab.server.observe.ServerMetrics;
 
@@ -14,13 +15,15 @@ public final class StandardInfo {
     private final int requestedBacklog;
     private final int effectiveBacklog;
     private final ServerMetrics metrics;
+    private final ClientBufferBudget clientBuffers;
     private final long startNanos = System.nanoTime();
 
-    public StandardInfo(String model, int requestedBacklog, ServerMetrics metrics) {
+    public StandardInfo(String model, int requestedBacklog, ServerMetrics metrics, ClientBufferBudget clientBuffers) {
         this.model = model;
         this.requestedBacklog = requestedBacklog;
         this.effectiveBacklog = KernelSettings.effectiveBacklog(requestedBacklog);
         this.metrics = metrics;
+        this.clientBuffers = clientBuffers;
     }
 
     /** The common fields, in INFO order, ready for a model to append to. */
@@ -35,6 +38,8 @@ public final class StandardInfo {
         fields.put("connections_rejected", metrics.rejectedSummary());
         // The INFO being answered is one of them, as its connection is one of connections_open.
         fields.put("requests_in_flight", metrics.requestsInFlight());
+        fields.put("client_buffer_bytes", clientBuffers.reservedBytes());
+        fields.put("client_buffer_budget_bytes", clientBuffers.maxBytes());
         fields.put("log_dropped_access", metrics.logDrops(MeterNames.LOG_ACCESS));
         fields.put("log_dropped_server", metrics.logDrops(MeterNames.LOG_SERVER));
         // ThreadMXBean counts platform threads only; models with virtual threads add their own count.

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.command.Reply;
+import org.c10klab.protocol.resp.ClientBufferBudgetException;
 import org.c10klab.protocol.resp.ProtocolException;
 import org.c10klab.protocol.resp.RespCommand;
 import org.c10klab.protocol.resp.RespValue;
@@ -163,6 +164,12 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
                 connection.protocolError(error.getMessage());
                 settle(1);
                 answerThenClose(error.toReply());
+            }
+            case ClientBufferBudgetException evicted -> {
+                metrics.connectionRejected(MeterNames.REASON_CLIENT_BUFFER);
+                connection.rejected(MeterNames.REASON_CLIENT_BUFFER);
+                settle(1);
+                answerThenClose(evicted.toReply());
             }
             default -> throw new IllegalArgumentException("not a request: " + request);
         }

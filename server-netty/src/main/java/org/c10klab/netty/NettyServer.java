@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.plugin.CommandPlugins;
+import org.c10klab.protocol.resp.ClientBufferBudget;
 import org.c10klab.protocol.store.LruStore;
 import org.c10klab.server.DurationConverter;
 import org.c10klab.server.LabServer;
@@ -76,7 +77,7 @@ public final class NettyServer implements LabServer {
     private final Channel listener;
 
     private NettyServer(ServerOptions options, NettyOptions nettyOptions, TransportSelection transport,
-                        ProtocolLimits limits, CommandPlugins plugins,
+                        ProtocolLimits limits, ClientBufferBudget clientBuffers, CommandPlugins plugins,
                         Consumer<TransportSelection> onBound) throws IOException {
         this.transport = transport;
         this.nettyOptions = nettyOptions;
@@ -87,7 +88,8 @@ public final class NettyServer implements LabServer {
             metrics.close();
             throw e;
         }
-        this.info = new StandardInfo(MODEL, options.requestedBacklog(), metrics);
+        this.info = new StandardInfo(MODEL, options.requestedBacklog(), metrics, clientBuffers);
+        metrics.gaugeClientBuffers(clientBuffers);
         IoHandlerFactory ioHandlers = transport.transport().ioHandlerFactory();
         this.acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("netty-accept"), ioHandlers);
         this.ioGroup = new MultiThreadIoEventLoopGroup(nettyOptions.ioThreads, new DefaultThreadFactory("netty-io"), ioHandlers);
@@ -107,7 +109,8 @@ public final class NettyServer implements LabServer {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, BackPressure.WATER_MARK)
                 // A client that half-closes (e.g. nc at end of input) still gets every reply it is owed.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(new NettyServerInitializer(limits, executor, metrics, logging.accessLog(), waits,
+                .childHandler(new NettyServerInitializer(limits, clientBuffers, executor, metrics, logging.accessLog(),
+                        waits,
                         nettyOptions.idleTimeout, options.requestTimeout));
         if (options.maxConnections > 0) {
             // One accept per read, so the gate sees each connection before the next is accepted and
@@ -150,9 +153,10 @@ public final class NettyServer implements LabServer {
             throw new IllegalArgumentException("--max-connections: " + options.maxConnections + " (expected: >= 0)");
         }
         ProtocolLimits limits = options.limits();
+        ClientBufferBudget clientBuffers = options.clientBufferBudget();
         CommandPlugins plugins = options.plugins(); // before any thread or port, so a bad plugin costs neither
-        return new NettyServer(options, nettyOptions, TransportSelection.select(nettyOptions.transport), limits, plugins,
-                onBound);
+        return new NettyServer(options, nettyOptions, TransportSelection.select(nettyOptions.transport), limits,
+                clientBuffers, plugins, onBound);
     }
 
     /** The transport this server runs on, and why better ones were skipped. */

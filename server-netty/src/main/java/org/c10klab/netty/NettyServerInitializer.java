@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.resp.ClientBufferBudget;
 import org.c10klab.server.log.AccessLog;
 import org.c10klab.server.observe.ServerMetrics;
 
@@ -19,6 +20,7 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
 
     private final RespReplyEncoder encoder = new RespReplyEncoder();
     private final ProtocolLimits limits;
+    private final ClientBufferBudget clientBuffers;
     private final CommandExecutor executor;
     private final ServerMetrics metrics;
     private final AccessLog accessLog;
@@ -30,9 +32,11 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
      * @param idleTimeout    how long a connection may neither read nor write before it is closed; zero for never
      * @param requestTimeout how long a request may take to arrive once it has begun; zero for ever
      */
-    NettyServerInitializer(ProtocolLimits limits, CommandExecutor executor, ServerMetrics metrics, AccessLog accessLog,
-                           EventLoopWaits waits, Duration idleTimeout, Duration requestTimeout) {
+    NettyServerInitializer(ProtocolLimits limits, ClientBufferBudget clientBuffers, CommandExecutor executor,
+                           ServerMetrics metrics, AccessLog accessLog, EventLoopWaits waits, Duration idleTimeout,
+                           Duration requestTimeout) {
         this.limits = limits;
+        this.clientBuffers = clientBuffers;
         this.executor = executor;
         this.metrics = metrics;
         this.accessLog = accessLog;
@@ -47,7 +51,7 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
         if (!idleTimeout.isZero()) {
             pipeline.addLast(new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS));
         }
-        RespFrameDecoder frames = new RespFrameDecoder(limits);
+        RespFrameDecoder frames = new RespFrameDecoder(limits, clientBuffers);
         pipeline.addLast(frames, encoder);
         if (!requestTimeout.isZero()) {
             pipeline.addLast(new RequestTimeoutHandler(frames, requestTimeout));

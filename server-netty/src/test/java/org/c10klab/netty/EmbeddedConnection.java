@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.resp.ClientBufferBudget;
 import org.c10klab.protocol.store.LruStore;
 import org.c10klab.server.log.AccessLog;
 import org.c10klab.server.observe.ServerMetrics;
@@ -26,7 +27,7 @@ final class EmbeddedConnection implements AutoCloseable {
      */
     EmbeddedConnection(ServerMetrics metrics, Duration requestTimeout) {
         CommandExecutor executor = new CommandExecutor(new LruStore(100, 10_000), ProtocolLimits.DEFAULTS, Map::of);
-        channel = new EmbeddedChannel(new NettyServerInitializer(ProtocolLimits.DEFAULTS, executor, metrics,
+        channel = new EmbeddedChannel(new NettyServerInitializer(ProtocolLimits.DEFAULTS, new ClientBufferBudget(0), executor, metrics,
                 AccessLog.OFF, new EventLoopWaits(false, null), Duration.ZERO, requestTimeout));
         channel.freezeTime();
     }

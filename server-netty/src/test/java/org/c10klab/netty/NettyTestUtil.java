@@ -121,6 +121,14 @@ final class NettyTestUtil {
             super(NettyServerCommand.class, openFileLimit, withEphemeralPort(serverArgs));
         }
 
+        /**
+         * @param jvmOptions e.g. a small heap, {@code -Xmx48m}
+         * @param serverArgs options after {@code --port 0}
+         */
+        ChildServer(List<String> jvmOptions, String... serverArgs) throws IOException {
+            super(NettyServerCommand.class, 0, jvmOptions, withEphemeralPort(serverArgs));
+        }
+
         private static List<String> withEphemeralPort(String... serverArgs) {
             List<String> args = new ArrayList<>(List.of("--port", "0"));
             args.addAll(Arrays.asList(serverArgs));

@@ -116,7 +116,7 @@ public final class Comparison {
                     ? capped(outcome.artifacts().result(), setup.model(), cap) : outcome.artifacts().result();
             FloodResult result = measured.withChecks(thresholds.stream().map(t -> t.evaluate(measured)).toList());
             return new ModelRun(setup, scheduled.trial(), scheduled.order(), load, status,
-                    detail(status, outcome.serverExitCode(), cap), outcome.server(), outcome.serverExitCode(),
+                    detail(status, outcome, cap), outcome.server(), outcome.serverExitCode(),
                     ModelSummary.of(result, plan.requestsPlanned()), outcome.artifacts().withResult(result));
         } catch (IOException e) {
             // Ctrl-C in a terminal reaches the child too, so a server starting just then may die of it.
@@ -141,12 +141,14 @@ public final class Comparison {
         return stopped ? RunStatus.INTERRUPTED : RunStatus.CAPPED;
     }
 
-    private static String detail(RunStatus status, int serverExitCode, Duration cap) {
+    /** What went wrong, or what stopped the run early, in one sentence; null for a completed run. */
+    static String detail(RunStatus status, ModelTrial.Outcome outcome, Duration cap) {
         return switch (status) {
-            case SERVER_FAILED -> serverExitCode == KILLED
+            case SERVER_FAILED -> outcome.serverExitCode() == KILLED
                     ? "the server did not stop within " + DurationConverter.format(ServerProcess.STOP_TIMEOUT)
                             + " of SIGTERM and was killed"
-                    : "the server exited with code " + serverExitCode + " instead of stopping gracefully";
+                    : "the server exited with code " + outcome.serverExitCode() + " instead of stopping gracefully; "
+                            + "its last stderr line: " + outcome.serverLastWords();
             case INTERRUPTED -> "stopped by Ctrl-C";
             case CAPPED -> "stopped at its " + DurationConverter.format(cap) + " cap";
             default -> null;

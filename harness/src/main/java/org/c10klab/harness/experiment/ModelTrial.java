@@ -26,9 +26,12 @@ public final class ModelTrial {
      * @param model          the model flooded
      * @param server         what the server printed when it started (backlog, pid, ports)
      * @param artifacts      the flood's result and raw material
-     * @param serverExitCode the server's exit code after SIGTERM (0 = graceful)
+     * @param serverExitCode  the server's exit code after SIGTERM (0 = graceful)
+     * @param serverLastWords the server's last stderr line when it did not stop gracefully, e.g. the
+     *                        JVM's {@code Terminating due to java.lang.OutOfMemoryError: ...}; else null
      */
-    public record Outcome(LabModel model, ListeningLine server, RunArtifacts artifacts, int serverExitCode) {
+    public record Outcome(LabModel model, ListeningLine server, RunArtifacts artifacts, int serverExitCode,
+                          String serverLastWords) {
     }
 
     private final LabModel model;
@@ -86,7 +89,9 @@ public final class ModelTrial {
             };
             RunArtifacts artifacts = execute(new FloodRun(aimed, server.address(),
                     TransportSelection.select(aimed.transport()), watched, capped));
-            return new Outcome(model, server.listening(), artifacts, server.stop());
+            int exitCode = server.stop();
+            return new Outcome(model, server.listening(), artifacts, exitCode,
+                    exitCode == 0 ? null : server.lastStderrLine());
         }
     }
 

@@ -2,8 +2,12 @@ package org.c10klab.harness.launch;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.c10klab.server.OutOfMemoryExit;
 
-/** The command line that runs a {@code c10k} subcommand in a child JVM on this JVM's runtime and classpath. */
+/**
+ * The command line that runs a {@code c10k} subcommand in a child JVM on this JVM's runtime and
+ * classpath; out of heap, the child exits instead of lingering ({@link OutOfMemoryExit}).
+ */
 public final class ChildJvm {
 
     private static final String MAIN_CLASS = "org.c10klab.harness.cli.C10k";
@@ -12,7 +16,7 @@ public final class ChildJvm {
     }
 
     /**
-     * @param jvmOptions e.g. {@code -Xmx256m}
+     * @param jvmOptions e.g. {@code -Xmx256m}; they come after the lab's own, so they can override them
      * @param c10kArgs   the subcommand and its options, e.g. {@code server netty --port 0}
      */
     public static List<String> command(List<String> jvmOptions, List<String> c10kArgs) {
@@ -20,6 +24,7 @@ public final class ChildJvm {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // Netty loads JNI code (epoll, io_uring); JDK 24+ warns on every start unless native access is granted.
         command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(OutOfMemoryExit.JVM_OPTIONS);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -137,6 +137,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The last line the child wrote on stderr, once it has exited, e.g. {@code Terminating due to
+     * java.lang.OutOfMemoryError: Java heap space}: why a server that did not stop gracefully ended.
+     */
+    public String lastStderrLine() throws InterruptedException {
+        stderrTail.awaitEnd(STOP_TIMEOUT);
+        return stderrTail.lastLine();
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -37,6 +37,13 @@ final class StderrTail {
         reader.join(timeout);
     }
 
+    /** The last line the child wrote, or {@code (no stderr)}. */
+    String lastLine() {
+        synchronized (lines) {
+            return lines.isEmpty() ? "(no stderr)" : lines.getLast();
+        }
+    }
+
     /** The lines kept, one per line, or {@code (no stderr)}. */
     String text() {
         synchronized (lines) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.experiment.CompareResult;
+import org.c10klab.harness.launch.ChildJvm;
 import org.c10klab.harness.report.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,10 +22,9 @@ class CompareProcessTest {
     @Test
     void ctrlCStopsTheServerWritesPartialResultsAndLeavesNoChildBehind(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results");
-        Process compare = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                C10k.class.getName(), "compare", "--models", "serial,netty", "--repeat", "2", "-c", "5", "-n", "1",
-                "--command", "SLEEP 3000", "--response-timeout", "30s", "--out", results.toString())
+        Process compare = new ProcessBuilder(ChildJvm.command(List.of(), List.of("compare", "--models", "serial,netty",
+                "--repeat", "2", "-c", "5", "-n", "1", "--command", "SLEEP 3000", "--response-timeout", "30s",
+                "--out", results.toString())))
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.FloodTestUtil;
 import org.c10klab.harness.ScriptedServer;
 import org.c10klab.harness.flood.Outcome;
+import org.c10klab.harness.launch.ChildJvm;
 import org.c10klab.harness.report.ResultJson;
 import org.c10klab.harness.result.FloodResult;
 import org.junit.jupiter.api.Test;
@@ -73,12 +74,11 @@ class FloodProcessTest {
 
     /** Starts {@code c10k flood ARGS --quiet} in a child JVM on this classpath, behind {@code wrapper}. */
     private static Process start(Path out, List<String> wrapper, String... args) throws IOException {
+        List<String> floodArgs = new ArrayList<>(List.of("flood"));
+        floodArgs.addAll(List.of(args));
+        floodArgs.add("--quiet");
         List<String> command = new ArrayList<>(wrapper);
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                C10k.class.getName(), "flood"));
-        command.addAll(List.of(args));
-        command.add("--quiet");
+        command.addAll(ChildJvm.command(List.of(), floodArgs));
         return new ProcessBuilder(command)
                 .redirectOutput(out.resolve("stdout.txt").toFile())
                 .redirectError(out.resolve("stderr.txt").toFile())

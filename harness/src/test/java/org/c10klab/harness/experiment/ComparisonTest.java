@@ -46,6 +46,16 @@ class ComparisonTest {
     }
 
     @Test
+    void aServerThatEndedOnItsOwnIsDescribedByItsLastStderrLine() {
+        ModelTrial.Outcome outOfHeap = new ModelTrial.Outcome(LabModel.NETTY, null, null, 3,
+                "Terminating due to java.lang.OutOfMemoryError: Java heap space");
+
+        assertThat(Comparison.detail(RunStatus.SERVER_FAILED, outOfHeap, null)).isEqualTo("the server exited with "
+                + "code 3 instead of stopping gracefully; its last stderr line: Terminating due to "
+                + "java.lang.OutOfMemoryError: Java heap space");
+    }
+
+    @Test
     void stopEndsTheFloodInProgressSkipsTheRestAndLeavesNoChildBehind() throws Exception {
         ComparePlan plan = ExperimentTestUtil.plan(ExperimentTestUtil.flood("-c", "5", "-n", "1",
                         "--command", "SLEEP 3000", "--response-timeout", "30s"), Duration.ZERO,

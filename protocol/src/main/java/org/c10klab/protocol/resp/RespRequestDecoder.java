@@ -2,6 +2,7 @@ package org.c10klab.protocol.resp;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.c10klab.protocol.ProtocolLimits;
 
@@ -11,8 +12,12 @@ import org.c10klab.protocol.ProtocolLimits;
  *
  * <p>{@link #decode} consumes bytes until one command is complete and returns it, or returns null
  * once the buffer is exhausted; partial state is kept here, so callers never re-feed bytes. Every
- * length is checked against {@link ProtocolLimits} before anything is allocated for it. After a
- * {@link ProtocolException} the decoder is back in its initial state.
+ * length is checked against {@link ProtocolLimits} before anything is allocated for it, and a bulk
+ * string's buffer grows with the bytes that actually arrive, not with the length its header
+ * declares. What a partial command holds is reserved in the connection's
+ * {@link ClientBufferAccount} first, and lives there, in a {@link PartialCommand}, so that an
+ * eviction frees it at once. After a {@link ProtocolException} or a
+ * {@link ClientBufferBudgetException} the decoder is back in its initial state.
  */
 public final class RespRequestDecoder {
 
@@ -20,31 +25,52 @@ public final class RespRequestDecoder {
 
     /** A length line holds a sign and at most 19 digits before its CRLF. */
     private static final int MAX_LENGTH_LINE = 20;
+    /**
+     * A bulk string's first buffer holds at most this much more than what has arrived, so a header
+     * alone ({@code *1\r\n$1048576\r\n}, 14 bytes) cannot make the server set aside a megabyte,
+     * only this; it doubles from there as bytes come.
+     */
+    static final int INITIAL_BULK_CAPACITY = 4 * 1024;
     private static final byte CR = '\r';
     private static final byte LF = '\n';
 
     private final ProtocolLimits limits;
-    private final LineBuffer line;
+    private final ClientBufferAccount account;
+    /** The account's partial command during a {@link #decode} call; null between calls, so only the account holds it then. */
+    private PartialCommand partial;
     private State state = State.TYPE;
     private int argumentsLeft;
-    private List<byte[]> arguments;
-    private byte[] bulk;
+    /** Of the bulk string being read: how much has arrived, and its declared length. */
     private int bulkFilled;
+    private int bulkLength;
     private int crlfSeen;
 
+    /** A decoder whose buffers no server budget governs. */
     public RespRequestDecoder(ProtocolLimits limits) {
+        this(limits, ClientBufferAccount.unbudgeted());
+    }
+
+    /**
+     * @param account where this connection's partial command reserves its bytes; the caller closes it
+     */
+    public RespRequestDecoder(ProtocolLimits limits, ClientBufferAccount account) {
         this.limits = limits;
-        this.line = new LineBuffer();
+        this.account = account;
     }
 
     /**
      * Consumes bytes from {@code in} (advancing its position) until a command is complete.
      *
      * @return the command, or null when {@code in} ran out first (feed more bytes later)
-     * @throws ProtocolException when the bytes are not a valid request
+     * @throws ProtocolException          when the bytes are not a valid request
+     * @throws ClientBufferBudgetException when the server's budget evicted this connection
      */
     public RespCommand decode(ByteBuffer in) {
+        partial = account.partialCommand();
         try {
+            if (partial == null) {
+                throw account.evictedError();
+            }
             while (in.hasRemaining()) {
                 RespCommand command = switch (state) {
                     case TYPE -> decodeType(in);
@@ -59,10 +85,15 @@ public final class RespRequestDecoder {
                     return command;
                 }
             }
+            if (state == State.TYPE) {
+                account.release(); // idle between commands, e.g. after blank lines or *0
+            }
             return null;
-        } catch (ProtocolException e) {
+        } catch (ProtocolException | ClientBufferBudgetException e) {
             reset();
             throw e;
+        } finally {
+            partial = null;
         }
     }
 
@@ -71,18 +102,34 @@ public final class RespRequestDecoder {
      * yet fed. Servers time such a request out; between requests the connection is merely idle.
      */
     public boolean hasPartialRequest() {
-        return state != State.TYPE || line.length() > 0;
+        return state != State.TYPE;
     }
 
-    /** Forgets any partial command and releases its buffers. */
+    /**
+     * Throws if the budget evicted this connection while its thread waited for bytes (the eviction
+     * woke it), forgetting the partial command.
+     *
+     * @throws ClientBufferBudgetException when evicted
+     */
+    public void requireNotEvicted() {
+        if (account.partialCommand() == null) {
+            reset();
+            throw account.evictedError();
+        }
+    }
+
+    /** Forgets any partial command and releases its buffers and their reservation. */
     public void reset() {
+        PartialCommand current = account.partialCommand();
+        if (current != null) {
+            current.clear();
+        }
         state = State.TYPE;
-        line.clear();
-        arguments = null;
-        bulk = null;
         bulkFilled = 0;
+        bulkLength = 0;
         crlfSeen = 0;
         argumentsLeft = 0;
+        account.release();
     }
 
     private RespCommand decodeType(ByteBuffer in) {
@@ -99,9 +146,10 @@ public final class RespRequestDecoder {
         if (!readLine(in, limits.maxInlineBytes(), "inline request length")) {
             return null;
         }
-        List<byte[]> words = line.splitWords();
-        line.clear();
+        List<byte[]> words = partial.line.splitWords();
+        partial.line.clear();
         state = State.TYPE;
+        commandComplete(in);
         if (words.size() > limits.maxArguments()) {
             throw new ProtocolException(ProtocolLimits.exceeded("arguments", words.size(), limits.maxArguments()));
         }
@@ -123,7 +171,7 @@ public final class RespRequestDecoder {
             return null;
         }
         argumentsLeft = (int) count;
-        arguments = new ArrayList<>(argumentsLeft);
+        partial.arguments = new ArrayList<>(argumentsLeft);
         state = State.BULK_TYPE;
         return null;
     }
@@ -145,17 +193,23 @@ public final class RespRequestDecoder {
         if (length > limits.maxBulkBytes()) {
             throw new ProtocolException(ProtocolLimits.exceeded("bulk length", length, limits.maxBulkBytes()));
         }
-        bulk = new byte[(int) length];
+        bulkLength = (int) length;
         bulkFilled = 0;
+        // What has arrived may be the whole bulk string: then one buffer of its exact length.
+        growBulk((int) Math.min(length, Math.max(INITIAL_BULK_CAPACITY, in.remaining())));
         state = length == 0 ? State.BULK_CRLF : State.BULK_CONTENT;
         return null;
     }
 
     private RespCommand decodeBulkContent(ByteBuffer in) {
+        if (bulkFilled == partial.bulk.length) {
+            growBulk((int) Math.min(bulkLength, Math.max(2L * partial.bulk.length, (long) bulkFilled + in.remaining())));
+        }
+        byte[] bulk = partial.bulk;
         int n = Math.min(in.remaining(), bulk.length - bulkFilled);
         in.get(bulk, bulkFilled, n);
         bulkFilled += n;
-        if (bulkFilled == bulk.length) {
+        if (bulkFilled == bulkLength) {
             state = State.BULK_CRLF;
             crlfSeen = 0;
         }
@@ -175,20 +229,38 @@ public final class RespRequestDecoder {
             return null;
         }
         crlfSeen = 0;
-        arguments.add(bulk);
-        bulk = null;
+        partial.arguments.add(partial.bulk);
+        partial.argumentBytes += partial.bulk.length;
+        partial.bulk = null;
         if (--argumentsLeft > 0) {
             state = State.BULK_TYPE;
             return null;
         }
-        RespCommand command = new RespCommand(arguments);
-        arguments = null;
+        RespCommand command = new RespCommand(partial.arguments);
+        partial.clear();
         state = State.TYPE;
+        commandComplete(in);
         return command;
     }
 
+    /** Resizes the bulk buffer to {@code capacity} bytes, once the budget has room for them. */
+    private void growBulk(int capacity) {
+        account.hold(partial.argumentBytes + capacity);
+        partial.bulk = partial.bulk == null ? new byte[capacity] : Arrays.copyOf(partial.bulk, capacity);
+    }
+
     /**
-     * Moves bytes up to and including the next LF into {@link #line} (without the LF).
+     * The command is handed over, so the decoder holds nothing: the reservation goes back, unless it
+     * is a small one and more commands of the same pipeline follow in {@code in} (they reserve once).
+     */
+    private void commandComplete(ByteBuffer in) {
+        if (!in.hasRemaining() || account.reservedBytes() > ClientBufferAccount.GRANULE_BYTES) {
+            account.release();
+        }
+    }
+
+    /**
+     * Moves bytes up to and including the next LF into the partial command's line (without the LF).
      *
      * @param maxLength the most bytes the line may hold before its line end; a CR that ends the
      *                  line (or may yet be followed by the LF) does not count
@@ -205,7 +277,8 @@ public final class RespRequestDecoder {
         }
         int count = (lf < 0 ? end : lf) - start;
         requireWithin(in, count, maxLength, what);
-        line.append(in, count);
+        account.hold(partial.argumentBytes + partial.line.length() + count);
+        partial.line.append(in, count);
         if (lf < 0) {
             return false;
         }
@@ -215,20 +288,21 @@ public final class RespRequestDecoder {
 
     /** Throws when the line plus {@code count} more bytes from {@code in} is longer than {@code maxLength}. */
     private void requireWithin(ByteBuffer in, int count, int maxLength, String what) {
-        long total = (long) line.length() + count;
+        long total = (long) partial.line.length() + count;
         if (total <= maxLength) {
             return;
         }
-        byte last = count > 0 ? in.get(in.position() + count - 1) : line.byteAt(line.length() - 1);
+        byte last = count > 0 ? in.get(in.position() + count - 1) : partial.line.byteAt(partial.line.length() - 1);
         long content = last == CR ? total - 1 : total;
         if (content > maxLength) {
             throw new ProtocolException(ProtocolLimits.exceeded(what, content, maxLength));
         }
     }
 
-    /** Parses the CR-terminated decimal in {@link #line}; clears the line. */
+    /** Parses the CR-terminated decimal in the partial command's line; clears the line. */
     private long parseLength(String invalid) {
         try {
+            LineBuffer line = partial.line;
             int length = line.length();
             if (length == 0 || line.byteAt(length - 1) != CR) {
                 throw new ProtocolException(invalid + " (expected CRLF after the length)");
@@ -251,7 +325,7 @@ public final class RespRequestDecoder {
             }
             return value;
         } finally {
-            line.clear();
+            partial.line.clear();
         }
     }
 

@@ -26,6 +26,10 @@ public final class MeterNames {
     public static final String PROTOCOL_ERRORS = "server.protocol.errors";
     /** Gauge: virtual threads alive now (virtual model; the JVM's thread bean does not see them). */
     public static final String THREADS_VIRTUAL = "server.threads.virtual";
+    /** Gauge: request bytes all connections hold while their commands arrive, as reserved in the client buffer budget. */
+    public static final String CLIENT_BUFFER_BYTES = "server.client.buffer.bytes";
+    /** Gauge: the client buffer budget ({@code --max-client-buffer-bytes}); 0 = no limit. */
+    public static final String CLIENT_BUFFER_BUDGET_BYTES = "server.client.buffer.budget.bytes";
     /** Counter: log lines dropped because the log's queue was full or closed, tagged {@link #TAG_LOG}. */
     public static final String LOG_DROPPED = "server.log.dropped";
 
@@ -39,6 +43,8 @@ public final class MeterNames {
     public static final String REASON_IDLE = "idle_timeout";
     /** Rejection reason: a request had begun but was not complete within the request timeout. */
     public static final String REASON_REQUEST_TIMEOUT = "request_timeout";
+    /** Rejection reason: the connection held the largest request buffer when the client buffer budget ran out. */
+    public static final String REASON_CLIENT_BUFFER = "client_buffer";
 
     /** Log name: the access log of one server ({@code --access-log}). */
     public static final String LOG_ACCESS = "access";

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.c10klab.protocol.command.CommandExecutor;
+import org.c10klab.protocol.resp.ClientBufferBudget;
 
 /**
  * One server's Micrometer registry, tagged with its model, with the meters of DESIGN section 4 and
@@ -170,6 +171,16 @@ public final class ServerMetrics implements AutoCloseable {
     public void gaugeVirtualThreads(Supplier<Number> liveVirtualThreads) {
         Gauge.builder(MeterNames.THREADS_VIRTUAL, liveVirtualThreads)
                 .description("virtual threads alive now, counted by the server")
+                .register(registry);
+    }
+
+    /** Publishes the bytes {@code budget} has reserved for connections now, and its limit. */
+    public void gaugeClientBuffers(ClientBufferBudget budget) {
+        Gauge.builder(MeterNames.CLIENT_BUFFER_BYTES, budget, ClientBufferBudget::reservedBytes)
+                .description("request bytes all connections hold while their commands arrive")
+                .register(registry);
+        Gauge.builder(MeterNames.CLIENT_BUFFER_BUDGET_BYTES, budget, ClientBufferBudget::maxBytes)
+                .description("the client buffer budget (--max-client-buffer-bytes); 0 = no limit")
                 .register(registry);
     }
 

@@ -3,8 +3,13 @@ package org.c10klab.server.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Timer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import org.c10klab.protocol.ProtocolLimits;
+import org.c10klab.protocol.resp.ClientBufferBudget;
+import org.c10klab.protocol.resp.RespRequestDecoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +76,20 @@ class ServerMetricsTest {
             assertThat(withPlugins.commandTimer("LOWER").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("OTHER");
         }
         assertThat(metrics.commandTimer("UPPER").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("OTHER");
+    }
+
+    @Test
+    void theClientBufferGaugesReadTheBudgetLive() {
+        ClientBufferBudget budget = new ClientBufferBudget(1024 * 1024);
+        metrics.gaugeClientBuffers(budget);
+        assertThat(metrics.scrape()).contains("server_client_buffer_bytes{model=\"virtual\"} 0.0",
+                "server_client_buffer_budget_bytes{model=\"virtual\"} 1048576.0");
+
+        new RespRequestDecoder(ProtocolLimits.DEFAULTS, budget.open(() -> { }))
+                .decode(ByteBuffer.wrap("*1\r\n$1048576\r\n".getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(metrics.scrape()).as("a bulk header alone reserves its first 4 KiB buffer")
+                .contains("server_client_buffer_bytes{model=\"virtual\"} 4096.0");
     }
 
     @Test

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.server.ListeningLine;
+import org.c10klab.server.OutOfMemoryExit;
 
 /**
  * A server started in a child JVM from the test's own classpath, optionally under a lower open-file
- * limit, and ready once it printed its LISTENING line; its stderr goes to a file for failure messages.
+ * limit or with JVM options such as a small heap, and ready once it printed its LISTENING line; its
+ * stderr goes to a file for failure messages. Like every lab JVM it exits when out of heap.
  */
 public class ChildServerProcess implements AutoCloseable {
 
@@ -29,14 +31,24 @@ public class ChildServerProcess implements AutoCloseable {
      * @param args          the server's options
      */
     public ChildServerProcess(Class<?> mainClass, int openFileLimit, List<String> args) throws IOException {
+        this(mainClass, openFileLimit, List.of(), args);
+    }
+
+    /**
+     * @param jvmOptions e.g. {@code -Xmx64m}, after the lab's own {@link OutOfMemoryExit#JVM_OPTIONS}
+     */
+    public ChildServerProcess(Class<?> mainClass, int openFileLimit, List<String> jvmOptions, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         if (openFileLimit > 0) {
             // exec keeps the JVM as the process we signal, with the lowered limit.
             command.addAll(List.of("bash", "-c", "ulimit -n " + openFileLimit + " && exec \"$@\"", "bash"));
         }
         command.addAll(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                mainClass.getName()));
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(OutOfMemoryExit.JVM_OPTIONS);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(args);
         stderr = Files.createTempFile("child-server", ".stderr");
         process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
