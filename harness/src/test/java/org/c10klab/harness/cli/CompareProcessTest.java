@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code c10k compare} in its own JVM, for what only a process can show: a real Ctrl-C, and no orphan left. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
 class CompareProcessTest {
 
     @Test
@@ -36,7 +36,7 @@ class CompareProcessTest {
 
         new ProcessBuilder("kill", "-INT", Long.toString(compare.pid())).start().waitFor();
 
-        assertThat(compare.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(compare.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String stdout = Files.readString(dir.resolve("stdout.txt"));
         assertThat(compare.exitValue()).as(stdout + Files.readString(dir.resolve("stderr.txt")))
                 .isEqualTo(FloodCommand.EXIT_INTERRUPTED);
