@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import java.time.Duration;
 
 /**
  * One client connection: picks a backend, connects to it on the client's own event loop (so both
@@ -17,13 +18,16 @@ final class FrontendHandler extends RelayHandler {
     private final BalancerMetrics metrics;
     /** Options and channel class for backend connections, cloned per client. */
     private final Bootstrap backendBootstrap;
+    /** Zero for none. */
+    private final Duration serverTimeout;
     /** Set once the backend connection is up. Event loop only. */
     private Backend backend;
 
-    FrontendHandler(BackendPool pool, BalancerMetrics metrics, Bootstrap backendBootstrap) {
+    FrontendHandler(BackendPool pool, BalancerMetrics metrics, Bootstrap backendBootstrap, Duration serverTimeout) {
         this.pool = pool;
         this.metrics = metrics;
         this.backendBootstrap = backendBootstrap;
+        this.serverTimeout = serverTimeout;
     }
 
     @Override
@@ -54,7 +58,7 @@ final class FrontendHandler extends RelayHandler {
             return;
         }
         ChannelFuture connecting = backendBootstrap.clone(client.eventLoop())
-                .handler(new BackendHandler(client, chosen))
+                .handler(new BackendConnectionInitializer(client, chosen, serverTimeout))
                 .connect(chosen.address());
         peer = connecting.channel();
         peer.closeFuture().addListener(closed -> chosen.releaseConnection());
