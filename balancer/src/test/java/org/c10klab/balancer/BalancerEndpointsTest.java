@@ -59,20 +59,4 @@ class BalancerEndpointsTest {
             }
         }
     }
-
-    @Test
-    void withNoBackendUpAClientIsClosedAtOnceAndCounted() throws Exception {
-        int deadPort = BalancerTestUtil.unusedPort();
-        try (TestBalancer balancer = BalancerTestUtil.balancer(
-                o -> o.backends.add(BalancerTestUtil.LOOPBACK + ":" + deadPort))) {
-            await().atMost(Duration.ofSeconds(5))
-                    .until(() -> balancer.server().pool().backends().getFirst().state() == BackendState.DOWN);
-            try (RawRespClient client = balancer.connect()) {
-                // Room for a loaded machine: an open connection would still be silent after it.
-                client.setReadTimeout(Duration.ofSeconds(5));
-                assertThat(client.closedByServer()).isTrue();
-            }
-            assertThat(balancer.server().metrics().clientsRejected()).isEqualTo(1);
-        }
-    }
 }

@@ -1,21 +1,29 @@
 package org.c10klab.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.c10klab.balancer.BalancerTestUtil.TestBackend;
 import org.c10klab.balancer.BalancerTestUtil.TestBalancer;
 import org.c10klab.server.testing.RawRespClient;
+import org.c10klab.server.testing.TestSockets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
- * Backends that fail the client: one that accepts and never answers is cut after {@code --server-timeout},
- * and only while a client waits for it.
+ * Backends that fail the client: one that accepts and never answers is cut after {@code --server-timeout}
+ * (and only while a client waits for it), and a client no backend can take is told so before the close.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BalancerHostileTest {
@@ -23,6 +31,7 @@ class BalancerHostileTest {
     private static final Duration SERVER_TIMEOUT = Duration.ofSeconds(1);
     /** Far beyond the timeout, for a loaded two-core machine; a balancer without one keeps the client for ever. */
     private static final Duration CLOSED_WITHIN = Duration.ofSeconds(15);
+    private static final String NO_BACKEND = "-ERR no backend available\r\n";
 
     @Test
     void aBackendThatNeverAnswersIsCutAfterTheServerTimeoutOnBothSidesAndCounted() throws Exception {
@@ -87,6 +96,46 @@ class BalancerHostileTest {
         }
     }
 
+    @Test
+    void withEveryBackendDownAClientIsToldSoAndCounted() throws Exception {
+        int deadPort = BalancerTestUtil.unusedPort();
+        try (TestBalancer balancer = BalancerTestUtil.balancer(
+                o -> o.backends.add(BalancerTestUtil.LOOPBACK + ":" + deadPort))) {
+            await().atMost(CLOSED_WITHIN)
+                    .until(() -> balancer.server().pool().backends().getFirst().state() == BackendState.DOWN);
+
+            assertThat(pingUntilEof(balancer)).isEqualTo(NO_BACKEND);
+            // Without CLIENT SETINFO, which Jedis sends on connect and whose error it ignores: the error would
+            // answer that, and the user would see only the close ("Unexpected end of stream").
+            try (Jedis jedis = new Jedis(balancer.address().getHostString(), balancer.address().getPort(),
+                    DefaultJedisClientConfig.builder().clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
+                            .autoNegotiateProtocol(false).timeoutMillis(10_000).build())) {
+                assertThatThrownBy(jedis::ping).isInstanceOf(JedisDataException.class)
+                        .hasMessage("ERR no backend available");
+            }
+            assertThat(balancer.server().metrics().clientsRejected()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void whenTheConnectAndTheRetryBothFailTheClientIsToldNoBackendIsAvailable() throws Exception {
+        int[] deadPorts = BalancerTestUtil.unusedPorts(2);
+        try (TestBalancer balancer = BalancerTestUtil.balancer(o -> {
+            o.backends.add(BalancerTestUtil.LOOPBACK + ":" + deadPorts[0]);
+            o.backends.add(BalancerTestUtil.LOOPBACK + ":" + deadPorts[1]);
+            // Both still up as far as health checks know: only the client's own connects find them dead.
+            o.healthInterval = Duration.ofMinutes(1);
+            o.fall = 3;
+        })) {
+            assertThat(pingUntilEof(balancer)).isEqualTo(NO_BACKEND);
+
+            assertThat(balancer.server().pool().backends())
+                    .allSatisfy(b -> assertThat(b.connectFailures()).isEqualTo(1));
+            assertThat(balancer.server().metrics().clientsRetried()).isEqualTo(1);
+            assertThat(balancer.server().metrics().clientsRejected()).isEqualTo(1);
+        }
+    }
+
     /** A balancer over {@code silent} alone, with the test's server timeout and health checks too rare to take it down. */
     private static TestBalancer overSilent(SilentBackend silent, Consumer<BalancerOptions> tweak) throws IOException {
         return BalancerTestUtil.balancer(o -> {
@@ -97,6 +146,17 @@ class BalancerHostileTest {
             o.fall = 3;
             tweak.accept(o);
         });
+    }
+
+    /**
+     * Sends PING on a new connection and returns all that comes back until EOF. A reset, the kernel's
+     * answer to a close over bytes the balancer never read, throws instead.
+     */
+    private static String pingUntilEof(TestBalancer balancer) throws IOException {
+        try (Socket raw = TestSockets.connect(balancer.address())) {
+            raw.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            return new String(raw.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 
     /** Sends {@code request} and returns how long the balancer took to close the connection. */
