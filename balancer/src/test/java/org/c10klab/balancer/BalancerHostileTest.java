@@ -59,6 +59,7 @@ class BalancerHostileTest {
              RawRespClient idle = balancer.connect()) {
             Backend seen = balancer.server().pool().backends().getFirst();
             await().atMost(CLOSED_WITHIN).until(() -> seen.totalConnections() == 1);
+            long idleSinceNanos = System.nanoTime();
 
             // The clock: three clients in a row, each cut after the timeout, so the idle one waits 3x the timeout.
             for (int i = 1; i <= 3; i++) {
@@ -68,6 +69,8 @@ class BalancerHostileTest {
                 assertThat(seen.serverTimeouts()).as("timeouts: the waiting clients' alone").isEqualTo(i);
             }
 
+            assertThat(Duration.ofNanos(System.nanoTime() - idleSinceNanos)).as("idle for")
+                    .isGreaterThanOrEqualTo(SERVER_TIMEOUT.multipliedBy(3));
             await().atMost(CLOSED_WITHIN).until(() -> balancer.server().metrics().clientsActive() == 1);
             assertThat(seen.activeConnections()).as("the idle client's backend connection").isEqualTo(1);
             // Still relayed, not merely open: its first request reaches the backend and waits like the others' did.
