@@ -26,6 +26,7 @@ public final class Backend {
     private final LongAdder connectFailures = new LongAdder();
     private final LongAdder bytesToBackend = new LongAdder();
     private final LongAdder bytesFromBackend = new LongAdder();
+    private final LongAdder serverTimeouts = new LongAdder();
     private final Map<CheckResult, LongAdder> checks = new EnumMap<>(CheckResult.class);
     /** Written under this, read without: selection only needs a recent value. */
     private volatile BackendState state = BackendState.UP;
@@ -99,6 +100,11 @@ public final class Backend {
         return bytesFromBackend.sum();
     }
 
+    /** Proxied connections closed because this backend stayed silent longer than {@code --server-timeout}. */
+    public long serverTimeouts() {
+        return serverTimeouts.sum();
+    }
+
     /** Health checks that ended with {@code result} since start. */
     public long checks(CheckResult result) {
         return checks.get(result).sum();
@@ -132,6 +138,10 @@ public final class Backend {
 
     void relayedFromBackend(int bytes) {
         bytesFromBackend.add(bytes);
+    }
+
+    void serverTimedOut() {
+        serverTimeouts.increment();
     }
 
     /** Passive check: a client's connect failed, so skip this backend until a health check passes. */

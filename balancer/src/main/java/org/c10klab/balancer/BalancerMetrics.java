@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The balancer's Micrometer registry: client connections, and per backend (tagged
- * {@code backend=HOST:PORT}) connections, bytes, state and health checks, read from the {@link Backend}s
- * themselves so {@code /metrics} and {@code /status} never disagree. Safe from any thread.
+ * {@code backend=HOST:PORT}) connections, bytes, server timeouts, state and health checks, read from the
+ * {@link Backend}s themselves so {@code /metrics} and {@code /status} never disagree. Safe from any thread.
  */
 public final class BalancerMetrics implements AutoCloseable {
 
@@ -39,6 +39,8 @@ public final class BalancerMetrics implements AutoCloseable {
     public static final String BACKEND_BYTES_SENT = "balancer.backend.sent";
     /** Counter per backend, in bytes: relayed from it to clients ({@code balancer_backend_received_bytes_total}). */
     public static final String BACKEND_BYTES_RECEIVED = "balancer.backend.received";
+    /** Counter per backend: proxied connections closed because it was silent beyond {@code --server-timeout}. */
+    public static final String BACKEND_SERVER_TIMEOUTS = "balancer.backend.server.timeouts";
     /** Gauge per backend: 1 up, 0.5 suspect, 0 down. */
     public static final String BACKEND_STATE = "balancer.backend.state";
     /** Counter per backend and {@code result} ({@code ok}, {@code refused}, ...): health checks. */
@@ -87,6 +89,8 @@ public final class BalancerMetrics implements AutoCloseable {
                 .baseUnit("bytes").register(registry);
         FunctionCounter.builder(BACKEND_BYTES_RECEIVED, backend, Backend::bytesFromBackend).tags(tags)
                 .baseUnit("bytes").register(registry);
+        FunctionCounter.builder(BACKEND_SERVER_TIMEOUTS, backend, Backend::serverTimeouts).tags(tags)
+                .register(registry);
         for (CheckResult result : CheckResult.values()) {
             FunctionCounter.builder(BACKEND_HEALTH_CHECKS, backend, b -> b.checks(result))
                     .tags(tags.and(TAG_RESULT, result.tag())).register(registry);

@@ -21,6 +21,9 @@ public final class BalancerOptions {
     /** The default port: the lab servers' 7379 plus one, so both run side by side. */
     public static final int DEFAULT_PORT = 7380;
 
+    /** A backend silent for a day is dead; the cap also keeps the timer's nanoseconds far from overflow. */
+    static final Duration MAX_SERVER_TIMEOUT = Duration.ofHours(24);
+
     @Option(names = "--port", description = "TCP port clients connect to; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     public int port = DEFAULT_PORT;
 
@@ -59,6 +62,13 @@ public final class BalancerOptions {
                     + "the client is retried on the next one (default: 1s).")
     public Duration connectTimeout = Duration.ofSeconds(1);
 
+    @Option(names = "--server-timeout", converter = DurationConverter.class,
+            description = "How long a backend may stay silent while a client waits for it (bytes went to the "
+                    + "backend after the last ones came back); then the client and backend connections are "
+                    + "closed. Connections where nobody waits are never cut by it. 0 = off, at most 24h "
+                    + "(default: 30s).")
+    public Duration serverTimeout = Duration.ofSeconds(30);
+
     @Option(names = "--backlog",
             description = "listen() backlog; the kernel clamps it to net.core.somaxconn (default: somaxconn).")
     public int backlog = -1;
@@ -92,6 +102,10 @@ public final class BalancerOptions {
         requirePositive("--health-interval", healthInterval);
         requirePositive("--health-timeout", healthTimeout);
         requirePositive("--connect-timeout", connectTimeout);
+        if (serverTimeout.isNegative() || serverTimeout.compareTo(MAX_SERVER_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("--server-timeout: " + DurationConverter.format(serverTimeout)
+                    + " (expected: 0 = off, or up to " + DurationConverter.format(MAX_SERVER_TIMEOUT) + ")");
+        }
         requireAtLeastOne("--fall", fall);
         requireAtLeastOne("--rise", rise);
         requireAtLeastOne("--io-threads", ioThreads);

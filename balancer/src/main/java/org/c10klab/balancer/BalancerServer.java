@@ -85,7 +85,8 @@ public final class BalancerServer {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, BackPressure.WATER_MARK)
                 // A client that half-closes (e.g. nc at end of input) still gets every reply.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(new BalancerServerInitializer(pool, metrics, backendBootstrap, clients))
+                .childHandler(new BalancerServerInitializer(pool, metrics, backendBootstrap, options.serverTimeout,
+                        clients))
                 .bind(options.bind, options.port)
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {

@@ -34,6 +34,7 @@ final class BalancerStatus {
         line(page, "fall", options.fall);
         line(page, "rise", options.rise);
         line(page, "connect_timeout", DurationConverter.format(options.connectTimeout));
+        line(page, "server_timeout", DurationConverter.format(options.serverTimeout));
         line(page, "backends_up", backends.stream().filter(b -> b.state() == BackendState.UP).count());
         line(page, "backends_total", backends.size());
         line(page, "clients_open", metrics.clientsActive());
@@ -56,6 +57,7 @@ final class BalancerStatus {
                     .append(",connect_failures=").append(b.connectFailures())
                     .append(",bytes_to_backend=").append(b.bytesToBackend())
                     .append(",bytes_from_backend=").append(b.bytesFromBackend())
+                    .append(",server_timeouts=").append(b.serverTimeouts())
                     .append(",checks_ok=").append(b.checks(CheckResult.OK))
                     .append(",checks_failed=").append(failedChecks(b))
                     .append(",last_check=").append(last == null ? "none" : last.tag())

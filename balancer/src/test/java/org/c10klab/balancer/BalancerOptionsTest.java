@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,11 +18,16 @@ import picocli.CommandLine;
 class BalancerOptionsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    // Double quotes, so an expected message may start with the single quotes picocli puts around a value.
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "--backends 127.0.0.1:7391 --fall 0               | --fall: 0 (expected: >= 1)",
         "--backends 127.0.0.1:7391 --rise -1              | --rise: -1 (expected: >= 1)",
         "--backends 127.0.0.1:7391 --health-interval 0    | --health-interval: 0ms (expected: > 0)",
         "--backends 127.0.0.1:7391 --health-timeout 0     | --health-timeout: 0ms (expected: > 0)",
+        "--backends 127.0.0.1:7391 --server-timeout 25h   | --server-timeout: 25h (expected: 0 = off, or up to 24h)",
+        "--backends 127.0.0.1:7391 --server-timeout -1s   | '--server-timeout': cannot convert '-1s' to Duration (java.lang.IllegalArgumentException: '-1s' is not a duration (expected e.g. 500ms, 2s, 1m))",
+        "--backends 127.0.0.1:7391 --server-timeout soon  | '--server-timeout': cannot convert 'soon' to Duration (java.lang.IllegalArgumentException: 'soon' is not a duration (expected e.g. 500ms, 2s, 1m))",
+        "--backends 127.0.0.1:7391 --server-timeout 30    | '--server-timeout': cannot convert '30' to Duration (java.lang.IllegalArgumentException: '30' needs a unit (expected e.g. 500ms, 2s, 1m))",
         "--backends 127.0.0.1:7391 --strategy random      | --strategy: unknown strategy 'random' (expected: round-robin, least-connections)",
         "--backends localhost                             | --backends: 'localhost' is not HOST:PORT (e.g. 127.0.0.1:7379)",
         "--backends 127.0.0.1:http                        | --backends: '127.0.0.1:http': port is not a number",
@@ -37,6 +44,16 @@ class BalancerOptionsTest {
 
         assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains(message);
+    }
+
+    @Test
+    void aNegativeServerTimeoutSetInCodeIsRefused() {
+        // The command line cannot spell one (the converter takes digits only); code that builds options can.
+        BalancerOptions options = new BalancerOptions();
+        options.backends.add("127.0.0.1:7391");
+        options.serverTimeout = Duration.ofSeconds(-1);
+
+        assertThatThrownBy(options::validate).hasMessage("--server-timeout: -1s (expected: 0 = off, or up to 24h)");
     }
 
     @ParameterizedTest

@@ -56,8 +56,21 @@ final class BalancerTestUtil {
 
     /** A port nothing listens on right now. */
     static int unusedPort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
+        return unusedPorts(1)[0];
+    }
+
+    /** {@code count} different ports nothing listens on right now: all probes are open at once, so none repeats. */
+    static int[] unusedPorts(int count) throws IOException {
+        List<ServerSocket> probes = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                probes.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return probes.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket probe : probes) {
+                probe.close();
+            }
         }
     }
 

@@ -3,29 +3,22 @@ package org.c10klab.netty;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.time.Duration;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import org.c10klab.server.transport.ReadDeadline;
 
 /**
  * Gives each request {@code --request-timeout} from the read that brought its first bytes to the
  * one that completes it, then fires {@link ConnectionEvent#REQUEST_TIMED_OUT} (nginx's
  * {@code client_header_timeout}, for RESP). Idle time between requests is not timed, and neither
  * is time the server spends not reading the connection (a reply owed, a client not taking its
- * replies): that delay is the server's, not the client's. Runs on the connection's event loop.
- *
- * <p>Like Netty's {@code IdleStateHandler}, it keeps at most one timer and checks the clock when
- * it fires, so a pipeline whose reads end mid-request costs no timer per read.
+ * replies): that delay is the server's, not the client's ({@link ReadDeadline}). Runs on the
+ * connection's event loop.
  */
 final class RequestTimeoutHandler extends ChannelInboundHandlerAdapter {
 
     private final RespFrameDecoder frames;
-    private final long timeoutNanos;
-    /** A request has begun and is not complete. */
-    private boolean begun;
-    /** When the request in progress began, on the event loop's clock. */
-    private long begunNanos;
-    /** The next check of the clock, or null. */
-    private Future<?> timer;
+    private final Duration timeout;
+    /** Waits while a request has begun and is not complete. */
+    private ReadDeadline deadline;
 
     /**
      * @param frames  the connection's decoder, asked whether a request has begun and is not complete
@@ -33,57 +26,36 @@ final class RequestTimeoutHandler extends ChannelInboundHandlerAdapter {
      */
     RequestTimeoutHandler(RespFrameDecoder frames, Duration timeout) {
         this.frames = frames;
-        this.timeoutNanos = timeout.toNanos();
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        deadline = new ReadDeadline(ctx, timeout, () -> {
+            // A request the decoder dropped meanwhile (the connection is closing) is not timed out.
+            if (frames.hasPartialRequest()) {
+                ctx.fireUserEventTriggered(ConnectionEvent.REQUEST_TIMED_OUT);
+            }
+        });
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object request) {
-        begun = false; // this request is complete; the next one, maybe begun in this same read, is timed on its own
+        deadline.stop(); // this request is complete; the next one, maybe begun in this same read, is timed on its own
         ctx.fireChannelRead(request);
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (!begun && frames.hasPartialRequest()) {
-            begun = true;
-            begunNanos = now(ctx);
-            if (timer == null) {
-                checkAfter(ctx, timeoutNanos);
-            }
+        if (frames.hasPartialRequest()) {
+            deadline.start();
         }
         ctx.fireChannelReadComplete();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        deadline.cancel();
         ctx.fireChannelInactive();
-    }
-
-    private void checkAfter(ChannelHandlerContext ctx, long delayNanos) {
-        timer = ctx.executor().schedule(() -> check(ctx), delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void check(ChannelHandlerContext ctx) {
-        timer = null;
-        if (!begun || !frames.hasPartialRequest()) {
-            return;
-        }
-        if (!ctx.channel().config().isAutoRead()) {
-            begunNanos = now(ctx); // the server is not reading: the wait is its own, so the clock starts again
-        }
-        long leftNanos = begunNanos + timeoutNanos - now(ctx);
-        if (leftNanos > 0) {
-            checkAfter(ctx, leftNanos);
-        } else {
-            ctx.fireUserEventTriggered(ConnectionEvent.REQUEST_TIMED_OUT);
-        }
-    }
-
-    private static long now(ChannelHandlerContext ctx) {
-        return ctx.executor().ticker().nanoTime();
     }
 }
