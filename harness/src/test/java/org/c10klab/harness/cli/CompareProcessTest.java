@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.experiment.CompareResult;
@@ -16,15 +17,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code c10k compare} in its own JVM, for what only a process can show: a real Ctrl-C, and no orphan left. */
-@Timeout(value = 150, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CompareProcessTest {
 
     @Test
     void ctrlCStopsTheServerWritesPartialResultsAndLeavesNoChildBehind(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results");
-        Process compare = new ProcessBuilder(ChildJvm.command(List.of(), List.of("compare", "--models", "serial,netty",
-                "--repeat", "2", "-c", "5", "-n", "1", "--command", "SLEEP 3000", "--response-timeout", "30s",
-                "--out", results.toString())))
+        List<String> command = new ArrayList<>(TerminalSignals.RESTORE_SIGINT);
+        command.addAll(ChildJvm.command(List.of(), List.of("compare", "--models", "serial,netty", "--repeat", "2",
+                "-c", "5", "-n", "1", "--command", "SLEEP 3000", "--response-timeout", "30s",
+                "--out", results.toString())));
+        Process compare = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
@@ -36,7 +39,7 @@ class CompareProcessTest {
 
         new ProcessBuilder("kill", "-INT", Long.toString(compare.pid())).start().waitFor();
 
-        assertThat(compare.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(compare.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String stdout = Files.readString(dir.resolve("stdout.txt"));
         assertThat(compare.exitValue()).as(stdout + Files.readString(dir.resolve("stderr.txt")))
                 .isEqualTo(FloodCommand.EXIT_INTERRUPTED);

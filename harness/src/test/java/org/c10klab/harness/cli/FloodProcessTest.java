@@ -24,19 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code c10k flood} in its own JVM, for what only a process can show: a real Ctrl-C (SIGINT) and a
  * real open-file limit.
  */
-@Timeout(value = 150, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FloodProcessTest {
 
     @Test
     void ctrlCStillWritesResultsMarkedPartial(@TempDir Path out) throws Exception {
         try (ScriptedServer server = new ScriptedServer(ScriptedServer.neverReply())) {
-            Process flood = start(out, List.of(), "--target", server.target(), "-c", "5",
+            Process flood = start(out, TerminalSignals.RESTORE_SIGINT, "--target", server.target(), "-c", "5",
                     "--response-timeout", "60s", "--out", out.resolve("results").toString());
             await().atMost(Duration.ofSeconds(30)).until(() -> server.requests() == 5 || !flood.isAlive());
 
             new ProcessBuilder("kill", "-INT", Long.toString(flood.pid())).start().waitFor();
 
-            assertThat(flood.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(flood.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(flood.exitValue()).as(Files.readString(out.resolve("stderr.txt")))
                     .isEqualTo(FloodCommand.EXIT_INTERRUPTED);
             FloodResult result = ResultJson.read(out.resolve("results").resolve("results.json"));
@@ -55,7 +55,7 @@ class FloodProcessTest {
                     "--target", server.target(), "-c", "400", "-n", "0", "--duration", "1s",
                     "--out", out.resolve("results").toString());
 
-            assertThat(flood.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(flood.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(flood.exitValue()).as(Files.readString(out.resolve("stderr.txt"))).isZero();
             FloodResult result = ResultJson.read(out.resolve("results").resolve("results.json"));
             FloodTestUtil.assertAccounting(result);
