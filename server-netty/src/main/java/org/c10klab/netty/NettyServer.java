@@ -110,8 +110,7 @@ public final class NettyServer implements LabServer {
                 // A client that half-closes (e.g. nc at end of input) still gets every reply it is owed.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new NettyServerInitializer(limits, clientBuffers, executor, metrics, logging.accessLog(),
-                        waits,
-                        nettyOptions.idleTimeout, options.requestTimeout));
+                        waits, nettyOptions.idleTimeout, options.requestTimeout));
         if (options.maxConnections > 0) {
             // One accept per read, so the gate sees each connection before the next is accepted and
             // the limit holds exactly (NIO and epoll otherwise accept up to 16 at a time).
