@@ -8,7 +8,10 @@ import org.c10klab.harness.experiment.CompareDefaults;
 import org.c10klab.harness.flood.CommandSpec;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
+import org.c10klab.harness.flood.KeyDistribution;
+import org.c10klab.harness.flood.KeysAndValues;
 import org.c10klab.harness.flood.Protocol;
+import org.c10klab.harness.flood.ValueSize;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.server.DurationConverter;
 import picocli.CommandLine.Option;
@@ -59,6 +62,23 @@ public final class FloodOptions {
                     + "--command \"SET k v:weight=1\" (default: " + FloodDefaults.COMMAND + "; compare and sweep: "
                     + CompareDefaults.COMMAND + ").")
     List<String> commands = new ArrayList<>();
+
+    @Option(names = "--keyspace", defaultValue = "0", paramLabel = "N",
+            description = "Keys a __key__ in --command is drawn from, per request: 0 to N-1, zero-padded to one "
+                    + "width, e.g. --command \"GET user:__key__\" --keyspace 1000 (default: no keys).")
+    int keyspace;
+
+    @Option(names = "--key-distribution", defaultValue = "uniform", paramLabel = "DIST",
+            converter = KeyDistributionConverter.class,
+            description = "How each key is drawn: uniform; sequential (0, 1, 2, ... across all connections, so N "
+                    + "requests touch N keys); zipf[:S], a few hot keys (S default "
+                    + KeyDistribution.DEFAULT_ZIPF_EXPONENT + ", as YCSB) (default: ${DEFAULT-VALUE}).")
+    KeyDistribution keyDistribution;
+
+    @Option(names = "--value-size", paramLabel = "N|MIN-MAX", converter = ValueSizeConverter.class,
+            description = "Bytes a __value__ in --command stands for: N, or drawn per request from MIN-MAX, e.g. "
+                    + "--command \"SET __key__ __value__\" --value-size 100-1000.")
+    ValueSize valueSize;
 
     @Option(names = {"-P", "--pipeline"}, defaultValue = FloodDefaults.PIPELINE, paramLabel = "DEPTH",
             description = "Requests in flight per connection (default: ${DEFAULT-VALUE}).")
@@ -150,7 +170,8 @@ public final class FloodOptions {
             throw new IllegalArgumentException("--command is for --protocol resp; raw sends --payload");
         }
         return new FloodConfig(target, connections, ramp, connectRate, connectTimeout, responseTimeout,
-                requestsPerConnection, duration, protocol == Protocol.RAW ? List.of() : parsed, pipeline, think,
+                requestsPerConnection, duration, protocol == Protocol.RAW ? List.of() : parsed,
+                new KeysAndValues(keyspace, keyDistribution, valueSize), pipeline, think,
                 reconnect, rate, protocol, payload, threads == null ? FloodDefaults.threads() : threads,
                 transport.toLowerCase(Locale.ROOT), !noWarmup);
     }
@@ -166,6 +187,30 @@ public final class FloodOptions {
             thresholds.add(Threshold.parse(expression));
         }
         return thresholds;
+    }
+
+    /** Reads {@code uniform}, {@code sequential} or {@code zipf[:S]}. */
+    static final class KeyDistributionConverter implements CommandLine.ITypeConverter<KeyDistribution> {
+        @Override
+        public KeyDistribution convert(String value) {
+            try {
+                return KeyDistribution.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Reads {@code N} or {@code MIN-MAX} bytes. */
+    static final class ValueSizeConverter implements CommandLine.ITypeConverter<ValueSize> {
+        @Override
+        public ValueSize convert(String value) {
+            try {
+                return ValueSize.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Reads {@code resp} or {@code raw}, in any case. */

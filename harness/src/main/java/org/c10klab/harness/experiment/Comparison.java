@@ -166,7 +166,7 @@ public final class Comparison {
         notes.addAll(result.notes());
         return new FloodResult(result.config(), result.environment(), cappedRun, result.connections(),
                 result.requests(), result.accounting(), result.requestsPerSecond(), result.connectLatency(),
-                result.requestLatency(), result.target(), result.listenQueue(), result.synRetransmits(),
+                result.requestLatency(), result.commands(), result.target(), result.listenQueue(), result.synRetransmits(),
                 result.harnessLag(), notes, result.checks(), result.timeline());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.c10klab.harness.flood.CommandSpec;
 import org.c10klab.harness.flood.FloodConfig;
+import org.c10klab.harness.flood.KeysAndValues;
 import org.c10klab.harness.flood.Protocol;
 
 /**
@@ -27,7 +28,7 @@ public final class ServerWarmup {
     public static FloodConfig before(FloodConfig measured) {
         return new FloodConfig(measured.target(), Math.min(measured.connections(), CompareDefaults.WARMUP_CONNECTIONS),
                 Duration.ZERO, 0, PATIENCE, PATIENCE, CompareDefaults.WARMUP_REQUESTS, Duration.ZERO,
-                List.of(CommandSpec.parse(CompareDefaults.WARMUP_COMMAND)), 1, Duration.ZERO, false, 0, Protocol.RESP,
+                List.of(CommandSpec.parse(CompareDefaults.WARMUP_COMMAND)), KeysAndValues.NONE, 1, Duration.ZERO, false, 0, Protocol.RESP,
                 measured.payload(), measured.threads(), measured.transport(), false);
     }
 }

@@ -25,6 +25,7 @@ final class ClientSlot {
     private final FloodObserver observer;
     private final FileBudget files;
     private final Runnable onFinished;
+    private final RequestDraws draws;
 
     private final ArrayDeque<InFlightRequest> inFlight = new ArrayDeque<>();
     /** Open model: intended send times that are due and not yet sent. */
@@ -67,6 +68,7 @@ final class ClientSlot {
         this.observer = observer;
         this.files = files;
         this.onFinished = onFinished;
+        this.draws = plan.workload().newDraws();
     }
 
     /** This client's place in the flood, from 0: its place on the connect schedule. */
@@ -134,7 +136,7 @@ final class ClientSlot {
         }
         repliesOnConnection++;
         long latencyNanos = System.nanoTime() - request.intendedNanos();
-        observer.answered(latencyNanos, reply instanceof Reply.Error error ? error.message() : null);
+        observer.answered(request.command(), latencyNanos, reply instanceof Reply.Error error ? error.message() : null);
         if (plan.thinkNanos() > 0 && !thinking) {
             thinking = true;
             loop.schedule(this::endThink, plan.thinkNanos(), TimeUnit.NANOSECONDS);
@@ -211,11 +213,12 @@ final class ClientSlot {
                 }
                 intended = now;
             }
-            inFlight.add(new InFlightRequest(intended, now));
+            int command = plan.workload().command(index + requestsSent);
+            inFlight.add(new InFlightRequest(command, intended, now));
             requestsSent++;
             sentOnConnection++;
             observer.requestSent();
-            channel.write(plan.workload().requestBuffer(index + requestsSent - 1), channel.voidPromise());
+            channel.write(plan.workload().request(command, draws, channel.alloc()), channel.voidPromise());
             wrote = true;
         }
         if (wrote) {
@@ -338,8 +341,8 @@ final class ClientSlot {
     }
 
     private void failInFlight(Outcome outcome, String detail) {
-        for (int i = inFlight.size(); i > 0; i--) {
-            observer.requestFailed(outcome, detail);
+        for (InFlightRequest request : inFlight) {
+            observer.requestFailed(request.command(), outcome, detail);
         }
         inFlight.clear();
     }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param requestsPerConnection requests per connection; 0 = connect only; {@link #UNTIL_DEADLINE} = until the duration
  * @param duration              stop issuing requests after this long; zero = no time limit
  * @param commands              the weighted RESP commands ({@code protocol} resp)
+ * @param keysAndValues         what the commands' {@code __key__} and {@code __value__} placeholders stand for
  * @param pipeline              requests in flight per connection
  * @param think                 pause after each reply before the next request
  * @param reconnect             a new connection for every request, like a client that connects per call
@@ -37,6 +38,7 @@ public record FloodConfig(
         long requestsPerConnection,
         Duration duration,
         List<CommandSpec> commands,
+        KeysAndValues keysAndValues,
         int pipeline,
         Duration think,
         boolean reconnect,
@@ -73,12 +75,13 @@ public record FloodConfig(
                 "--think is for the closed model; --rate already sets the pace");
         require(!(ratePerSecond > 0 && requestsPerConnection == 0), "--rate needs requests to send (--requests >= 1)");
         require(threads >= 1, "threads: " + threads + " (expected: >= 1)");
+        requirePlaceholdersMatch(commands, keysAndValues);
     }
 
     /** The same flood aimed at {@code newTarget}, e.g. a server that was started on an ephemeral port. */
     public FloodConfig withTarget(String newTarget) {
         return new FloodConfig(newTarget, connections, ramp, connectRatePerSecond, connectTimeout, responseTimeout,
-                requestsPerConnection, duration, commands, pipeline, think, reconnect, ratePerSecond, protocol, payload,
+                requestsPerConnection, duration, commands, keysAndValues, pipeline, think, reconnect, ratePerSecond, protocol, payload,
                 threads, transport, warmup);
     }
 
@@ -89,7 +92,23 @@ public record FloodConfig(
 
     /** The workload these settings describe. */
     public Workload workload() {
-        return protocol == Protocol.RAW ? Workload.raw(PayloadText.decode(payload)) : Workload.resp(commands);
+        return protocol == Protocol.RAW ? Workload.raw(PayloadText.decode(payload)) : Workload.resp(commands, keysAndValues);
+    }
+
+    // An option without its placeholder, or a placeholder without its option, is a mistake worth stopping for.
+    private static void requirePlaceholdersMatch(List<CommandSpec> commands, KeysAndValues keysAndValues) {
+        boolean keys = commands.stream().anyMatch(command -> command.text().contains(KeysAndValues.KEY));
+        boolean values = commands.stream().anyMatch(command -> command.text().contains(KeysAndValues.VALUE));
+        require(!keys || keysAndValues.keyspace() > 0,
+                "--command uses " + KeysAndValues.KEY + ": give --keyspace N, the number of keys to draw from");
+        require(keys || keysAndValues.keyspace() == 0,
+                "--keyspace " + keysAndValues.keyspace() + ": no --command has a " + KeysAndValues.KEY
+                        + " to fill (e.g. --command \"GET " + KeysAndValues.KEY + "\")");
+        require(!values || keysAndValues.valueSize() != null,
+                "--command uses " + KeysAndValues.VALUE + ": give --value-size N or MIN-MAX bytes");
+        require(values || keysAndValues.valueSize() == null,
+                "--value-size " + keysAndValues.valueSize() + ": no --command has a " + KeysAndValues.VALUE
+                        + " to fill (e.g. --command \"SET " + KeysAndValues.KEY + " " + KeysAndValues.VALUE + "\")");
     }
 
     private static void require(boolean condition, String message) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -33,6 +34,9 @@ public final class FloodRecorder implements FloodObserver {
     private final LatencyRecorder requestLatency = new LatencyRecorder(HarnessMeters.PHASE_REQUEST);
     private final LatencyRecorder clientStartLag = new LatencyRecorder("client_start_lag");
     private final LatencyRecorder requestDueLag = new LatencyRecorder("request_due_lag");
+    /** Per command of the workload, by its number: an array, so a reply costs no lookup. */
+    private final LatencyRecorder[] commandLatency;
+    private final OutcomeTally[] commandOutcomes;
     private final AtomicLong open = new AtomicLong();
     private final LongAccumulator peakOpen = new LongAccumulator(Math::max, 0);
     private final LongAdder attempts = new LongAdder();
@@ -42,12 +46,19 @@ public final class FloodRecorder implements FloodObserver {
 
     /**
      * @param registry           where the live meters go
+     * @param commands           how many commands the workload mixes; each gets its own latency and outcomes
      * @param connectTimeout     a service-level objective bucket of {@code harness.connect}: who beat the timeout
      * @param responseTimeout    likewise for {@code harness.request}
      * @param distributionExpiry how long Micrometer keeps samples for its time-windowed statistics
      */
-    public FloodRecorder(MeterRegistry registry, Duration connectTimeout, Duration responseTimeout,
+    public FloodRecorder(MeterRegistry registry, int commands, Duration connectTimeout, Duration responseTimeout,
                          Duration distributionExpiry) {
+        commandLatency = new LatencyRecorder[commands];
+        commandOutcomes = new OutcomeTally[commands];
+        for (int i = 0; i < commands; i++) {
+            commandLatency[i] = new LatencyRecorder("command_" + i);
+            commandOutcomes[i] = new OutcomeTally();
+        }
         connectTimer = latencyTimer(registry, HarnessMeters.CONNECT, "time to connect, successful attempts",
                 connectTimeout, distributionExpiry);
         requestTimer = latencyTimer(registry, HarnessMeters.REQUEST,
@@ -99,16 +110,19 @@ public final class FloodRecorder implements FloodObserver {
     }
 
     @Override
-    public void answered(long latencyNanos, String errorMessage) {
+    public void answered(int command, long latencyNanos, String errorMessage) {
         requestTimer.record(latencyNanos, TimeUnit.NANOSECONDS);
         requestLatency.record(latencyNanos);
+        commandLatency[command].record(latencyNanos);
         Outcome outcome = errorMessage == null ? Outcome.OK : Outcome.ERROR_REPLY;
         requestOutcomes.add(outcome, errorMessage);
+        commandOutcomes[command].add(outcome, errorMessage);
     }
 
     @Override
-    public void requestFailed(Outcome outcome, String detail) {
+    public void requestFailed(int command, Outcome outcome, String detail) {
         requestOutcomes.add(outcome, detail);
+        commandOutcomes[command].add(outcome, detail);
     }
 
     @Override
@@ -129,6 +143,16 @@ public final class FloodRecorder implements FloodObserver {
     /** Request latency, whole run. */
     public LatencyRecorder requestLatency() {
         return requestLatency;
+    }
+
+    /** Request latency of each command of the workload, by number, whole run. */
+    public List<LatencyRecorder> commandLatencies() {
+        return List.of(commandLatency);
+    }
+
+    /** How the sent requests of command {@code command} (by number) ended so far. */
+    public OutcomeCounts commandOutcomes(int command) {
+        return commandOutcomes[command].snapshot();
     }
 
     /** How late the harness started each client against the connect schedule, whole run. */

@@ -109,6 +109,7 @@ public final class RunSampler implements AutoCloseable {
         Histogram requests = recorder.requestLatency().flushInterval(log);
         recorder.clientStartLag().flushInterval(null);
         recorder.requestDueLag().flushInterval(null);
+        recorder.commandLatencies().forEach(command -> command.flushInterval(null));
         long requestsOk = recorder.requestsOk();
         double seconds = (now - lastNanos) / 1e9;
         double perSecond = seconds > 0 ? (requestsOk - lastRequestsOk) / seconds : 0;

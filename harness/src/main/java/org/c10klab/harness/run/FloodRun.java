@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.c10klab.harness.flood.CommandSpec;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.flood.FloodEngine;
@@ -25,6 +26,7 @@ import org.c10klab.harness.record.ProcessSampler;
 import org.c10klab.harness.record.RunSampler;
 import org.c10klab.harness.record.TargetProbe;
 import org.c10klab.harness.record.TcpExtCounters;
+import org.c10klab.harness.result.CommandResult;
 import org.c10klab.harness.result.Environment;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.HarnessLag;
@@ -69,7 +71,7 @@ public final class FloodRun {
         this.transport = transport;
         this.sampling = sampling;
         this.progress = progress;
-        this.recorder = new FloodRecorder(registry, config.connectTimeout(), config.responseTimeout(),
+        this.recorder = new FloodRecorder(registry, config.workload().commands(), config.connectTimeout(), config.responseTimeout(),
                 FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
     }
 
@@ -129,10 +131,20 @@ public final class FloodRun {
         SlowConnectNote.explain(config, connections, connectLatency, synRetransmits, harnessLag).ifPresent(notes::add);
         FloodResult result = new FloodResult(config, environment, run, connections, requests, accounting,
                 Rounding.thousandths(requests.count(Outcome.OK) / Math.max(elapsedSeconds, 1e-9)),
-                connectLatency, recorder.requestLatency().summary(), sampler.targetSummary(),
+                connectLatency, recorder.requestLatency().summary(), commandResults(), sampler.targetSummary(),
                 listenQueue.orElse(null), synRetransmits, harnessLag, notes, List.of(), sampler.timeline());
         return new RunArtifacts(result, registry.scrape(), sampler.histogramLog(),
                 recorder.connectLatency().totalHistogram(), recorder.requestLatency().totalHistogram());
+    }
+
+    private List<CommandResult> commandResults() {
+        List<CommandResult> results = new ArrayList<>();
+        for (int i = 0; i < config.commands().size(); i++) {
+            CommandSpec command = config.commands().get(i);
+            results.add(new CommandResult(command.text(), command.weight(), recorder.commandOutcomes(i),
+                    recorder.commandLatencies().get(i).summary()));
+        }
+        return results;
     }
 
     /** Ctrl-C: start nothing more, close every connection; {@link #run()} returns a partial result. Any thread. */

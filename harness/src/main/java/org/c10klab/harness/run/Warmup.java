@@ -53,12 +53,12 @@ final class Warmup {
             InetSocketAddress address = new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
             String target = "127.0.0.1:" + listener.getLocalPort();
             flood(new FloodConfig(target, CONNECTIONS, Duration.ZERO, 0, LIMIT, LIMIT, REQUESTS, Duration.ZERO,
-                    config.commands(), Math.min(config.pipeline(), 4), Duration.ZERO, false, 0, config.protocol(),
+                    config.commands(), config.keysAndValues(), Math.min(config.pipeline(), 4), Duration.ZERO, false, 0, config.protocol(),
                     config.payload(), 1, config.transport(), false), address, transport);
             if (config.connections() >= CONNECTS) {
                 // Reconnecting clients, one request per connection: the connect and close paths, many times.
                 flood(new FloodConfig(target, CONNECTIONS, Duration.ZERO, 0, LIMIT, LIMIT, CONNECTS / CONNECTIONS,
-                        Duration.ZERO, config.commands(), 1, Duration.ZERO, true, 0, config.protocol(),
+                        Duration.ZERO, config.commands(), config.keysAndValues(), 1, Duration.ZERO, true, 0, config.protocol(),
                         config.payload(), 1, config.transport(), false), address, transport);
             }
             acceptor.interrupt();
@@ -69,7 +69,7 @@ final class Warmup {
 
     private static void flood(FloodConfig warmup, InetSocketAddress listener, NettyTransport transport)
             throws InterruptedException {
-        FloodRecorder recorder = new FloodRecorder(new SimpleMeterRegistry(), LIMIT, LIMIT,
+        FloodRecorder recorder = new FloodRecorder(new SimpleMeterRegistry(), warmup.workload().commands(), LIMIT, LIMIT,
                 FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
         try (FloodEngine engine = new FloodEngine(warmup, listener, transport, recorder)) {
             engine.start();
