@@ -49,6 +49,29 @@ class CommandConformanceTest {
 
     @ParameterizedTest
     @MethodSource("org.c10klab.harness.conformance.ConformanceTestUtil#models")
+    void theStoreReportsHitsMissesEvictionsAndKeysInInfoAndMetrics(String model) throws Exception {
+        try (RunningServer server = ConformanceTestUtil.start(model, "--store-max-entries", "2");
+             Jedis jedis = new Jedis(server.address().getHostString(), server.address().getPort())) {
+            jedis.set("a", "1");
+            jedis.set("b", "2");
+            jedis.set("c", "3"); // evicts a, the least recently used
+            jedis.get("b");
+            jedis.get("c");
+            jedis.get("a");
+
+            String info = SafeEncoder.encode((byte[]) jedis.sendCommand(LabCommand.INFO));
+            assertThat(info).contains("keys:2\r\n", "hits:2\r\n", "misses:1\r\n", "evictions:1\r\n");
+            String tag = "{model=\"" + model + "\"} ";
+            assertThat(server.server().metrics().scrape()).contains(
+                    "server_store_hits_total" + tag + "2.0", "server_store_misses_total" + tag + "1.0",
+                    "server_store_evictions_total" + tag + "1.0", "server_store_keys" + tag + "2.0",
+                    "server_store_bytes" + tag + "4.0",
+                    "# HELP server_store_hits_total GETs that found their key in the store");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.c10klab.harness.conformance.ConformanceTestUtil#models")
     void repliesAreByteExactOnEveryModel(String model) throws Exception {
         try (RunningServer server = ConformanceTestUtil.start(model); RawRespClient client = server.connect()) {
             assertThat(client.call("PING\r\n")).isEqualTo("+PONG\r\n");

@@ -30,6 +30,16 @@ public final class MeterNames {
     public static final String CLIENT_BUFFER_BYTES = "server.client.buffer.bytes";
     /** Gauge: the client buffer budget ({@code --max-client-buffer-bytes}); 0 = no limit. */
     public static final String CLIENT_BUFFER_BUDGET_BYTES = "server.client.buffer.budget.bytes";
+    /** Counter: GETs that found their key in the store. */
+    public static final String STORE_HITS = "server.store.hits";
+    /** Counter: GETs that did not find their key in the store. */
+    public static final String STORE_MISSES = "server.store.misses";
+    /** Counter: entries the store evicted, least recently used first, to stay within its bounds. */
+    public static final String STORE_EVICTIONS = "server.store.evictions";
+    /** Gauge: keys the store holds now. */
+    public static final String STORE_KEYS = "server.store.keys";
+    /** Gauge: key plus value bytes the store holds now. */
+    public static final String STORE_BYTES = "server.store.bytes";
     /** Counter: log lines dropped because the log's queue was full or closed, tagged {@link #TAG_LOG}. */
     public static final String LOG_DROPPED = "server.log.dropped";
 

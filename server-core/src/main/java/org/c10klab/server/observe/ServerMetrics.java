@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.resp.ClientBufferBudget;
+import org.c10klab.protocol.store.LruStore;
 
 /**
  * One server's Micrometer registry, tagged with its model, with the meters of DESIGN section 4 and
@@ -181,6 +182,25 @@ public final class ServerMetrics implements AutoCloseable {
                 .register(registry);
         Gauge.builder(MeterNames.CLIENT_BUFFER_BUDGET_BYTES, budget, ClientBufferBudget::maxBytes)
                 .description("the client buffer budget (--max-client-buffer-bytes); 0 = no limit")
+                .register(registry);
+    }
+
+    /** Publishes the store's hits, misses and evictions since start, and the keys and bytes it holds now. */
+    public void gaugeStore(LruStore store) {
+        FunctionCounter.builder(MeterNames.STORE_HITS, store, LruStore::hits)
+                .description("GETs that found their key in the store")
+                .register(registry);
+        FunctionCounter.builder(MeterNames.STORE_MISSES, store, LruStore::misses)
+                .description("GETs that did not find their key in the store")
+                .register(registry);
+        FunctionCounter.builder(MeterNames.STORE_EVICTIONS, store, LruStore::evictions)
+                .description("entries the store dropped, least recently used first, to stay within its bounds")
+                .register(registry);
+        Gauge.builder(MeterNames.STORE_KEYS, store, LruStore::size)
+                .description("keys the store holds now")
+                .register(registry);
+        Gauge.builder(MeterNames.STORE_BYTES, store, LruStore::bytes)
+                .description("key plus value bytes the store holds now")
                 .register(registry);
     }
 
