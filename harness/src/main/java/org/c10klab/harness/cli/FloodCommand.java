@@ -84,7 +84,8 @@ public final class FloodCommand implements Callable<Integer> {
     String targetMetrics;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write results.json, results.csv, metrics.prom and latency.hlog into DIR.")
+            description = "Write results.json, results.csv (the timeline), commands.csv (per command), metrics.prom "
+                    + "and latency.hlog into DIR.")
     Path out;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",

@@ -9,6 +9,7 @@ import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.flood.Protocol;
 import org.c10klab.harness.result.CheckResult;
+import org.c10klab.harness.result.CommandResult;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.GcPauses;
 import org.c10klab.harness.result.HarnessLag;
@@ -40,6 +41,9 @@ public final class ConsoleReport {
         out.printf("%-16s %8s %10s %10s %10s %10s %10s%n", "latency ms", "count", "p50", "p90", "p99", "p99.9", "max");
         latency("connect", result.connectLatency(), out);
         latency("request", result.requestLatency(), out);
+        if (result.commands().size() > 1) {
+            commands(result.commands(), out);
+        }
         if (result.harnessLag() != null) {
             harnessLag(result.harnessLag(), out);
         }
@@ -130,12 +134,32 @@ public final class ConsoleReport {
     }
 
     private static void latency(String phase, LatencySummary latency, PrintWriter out) {
+        out.println(latencyRow(phase, latency));
+    }
+
+    private static String latencyRow(String phase, LatencySummary latency) {
         if (latency.count() == 0) {
-            out.printf("%-16s %8d %10s%n", phase, 0, "-");
-            return;
+            return String.format("%-16s %8d %10s", phase, 0, "-");
         }
-        out.printf(Locale.ROOT, "%-16s %8d %10.3f %10.3f %10.3f %10.3f %10.3f%n", phase, latency.count(),
+        return String.format(Locale.ROOT, "%-16s %8d %10.3f %10.3f %10.3f %10.3f %10.3f", phase, latency.count(),
                 latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.p999Ms(), latency.maxMs());
+    }
+
+    // Beside the totals, each command of a mix alone: a slow SET hides in the total of nine fast GETs.
+    private static void commands(List<CommandResult> commands, PrintWriter out) {
+        out.println("per command:");
+        for (CommandResult command : commands) {
+            String label = "  " + command.command() + (command.weight() == 1 ? "" : " x" + command.weight());
+            List<String> failed = new ArrayList<>();
+            for (Outcome outcome : Outcome.values()) {
+                long count = command.requests().count(outcome);
+                if (outcome != Outcome.OK && count > 0) {
+                    failed.add(outcome.label() + " " + count);
+                }
+            }
+            out.println(latencyRow(label, command.latency())
+                    + (failed.isEmpty() ? "" : "  failed: " + String.join(", ", failed)));
+        }
     }
 
     // Beside the latency, in its columns: what of it was the harness's own lateness.

@@ -15,6 +15,8 @@ public enum ResultFormat {
     JSON("results.json"),
     /** The timeline, one row per sample. */
     CSV("results.csv"),
+    /** Outcomes and latency per command of the workload, and the totals. */
+    COMMANDS_CSV("commands.csv"),
     /** The harness's meters at the end, in Prometheus text. */
     PROMETHEUS("metrics.prom"),
     /** Connect and request latency per interval, in HdrHistogram's log format, mergeable across machines. */
@@ -36,6 +38,7 @@ public enum ResultFormat {
         return switch (this) {
             case JSON -> (artifacts, out) -> out.write(ResultJson.write(artifacts.result()));
             case CSV -> new TimelineCsvWriter();
+            case COMMANDS_CSV -> new CommandsCsvWriter();
             case PROMETHEUS -> (artifacts, out) -> out.write(artifacts.prometheusText());
             case HDR_LOG -> (artifacts, out) -> out.write(artifacts.histogramLog());
         };
