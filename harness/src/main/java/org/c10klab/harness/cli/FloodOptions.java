@@ -10,7 +10,9 @@ import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.flood.KeyDistribution;
 import org.c10klab.harness.flood.KeysAndValues;
+import org.c10klab.harness.flood.LoadStages;
 import org.c10klab.harness.flood.Protocol;
+import org.c10klab.harness.flood.Stage;
 import org.c10klab.harness.flood.ValueSize;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.server.DurationConverter;
@@ -24,10 +26,11 @@ import picocli.CommandLine;
  */
 public final class FloodOptions {
 
-    @Option(names = {"-c", "--connections"}, defaultValue = FloodDefaults.CONNECTIONS, paramLabel = "N",
-            description = "Connections to open (with --reconnect: concurrent clients) (default: ${DEFAULT-VALUE}; "
-                    + "compare and sweep: " + CompareDefaults.CONNECTIONS + ").")
-    int connections;
+    @Option(names = {"-c", "--connections"}, paramLabel = "N",
+            description = "Connections to open (with --reconnect: concurrent clients) (default: "
+                    + FloodDefaults.CONNECTIONS + "; compare and sweep: " + CompareDefaults.CONNECTIONS
+                    + "; with --stage ...:connections=N, what the stages say).")
+    Integer connections;
 
     @Option(names = "--ramp", defaultValue = "0", converter = DurationConverter.class, paramLabel = "D",
             description = "Spread the connects evenly over D; 0 opens them all at once, a burst (default: 0).")
@@ -97,6 +100,14 @@ public final class FloodOptions {
                     + "each request's intended send time, so a stalled server cannot hide (default: closed model).")
     double rate;
 
+    @Option(names = "--stage", paramLabel = "D:connections=N|D:rate=R", converter = StageConverter.class,
+            description = "A stage of the load shape, repeatable: over D, move the open connections (or the requests "
+                    + "per second in total, the open model) in a straight line from the previous stage's value (the "
+                    + "first from 0) to N (or R); 0s is a step. E.g. --stage 30s:connections=2000 --stage "
+                    + "60s:connections=2000, or --stage 0s:rate=1000 --stage 20s:rate=1000 --stage 0s:rate=5000 "
+                    + "--stage 20s:rate=5000. The stages set --duration (their total).")
+    List<Stage> stages = new ArrayList<>();
+
     @Option(names = "--protocol", defaultValue = "resp", paramLabel = "resp|raw", converter = ProtocolConverter.class,
             description = "resp parses replies; raw sends --payload and counts any bytes back as the reply "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -139,7 +150,7 @@ public final class FloodOptions {
      * flood's defaults, for every option the user did not give.
      */
     void useCompareScenario(ParseResult given) {
-        if (!given.hasMatchedOption("--connections")) {
+        if (!given.hasMatchedOption("--connections") && !connectionStages()) {
             connections = Integer.parseInt(CompareDefaults.CONNECTIONS);
         }
         if (!given.hasMatchedOption("--command") && protocol == Protocol.RESP) {
@@ -160,8 +171,13 @@ public final class FloodOptions {
      * @throws IllegalArgumentException when the options are not a valid flood
      */
     FloodConfig config(String target) {
+        LoadStages shape = stages.isEmpty() ? null : new LoadStages(stages);
+        // Stages decide the duration, and connection stages the connections; FloodConfig refuses a contradiction.
+        Duration runFor = shape != null && duration.isZero() ? shape.total() : duration;
+        int clients = connections != null ? connections
+                : connectionStages() ? (int) shape.peak() : Integer.parseInt(FloodDefaults.CONNECTIONS);
         long requestsPerConnection = requests != null ? requests
-                : duration.isZero() ? FloodDefaults.REQUESTS : FloodConfig.UNTIL_DEADLINE;
+                : runFor.isZero() ? FloodDefaults.REQUESTS : FloodConfig.UNTIL_DEADLINE;
         List<CommandSpec> parsed = new ArrayList<>();
         for (String command : commands.isEmpty() ? List.of(FloodDefaults.COMMAND) : commands) {
             parsed.add(CommandSpec.parse(command));
@@ -169,10 +185,10 @@ public final class FloodOptions {
         if (protocol == Protocol.RAW && !commands.isEmpty()) {
             throw new IllegalArgumentException("--command is for --protocol resp; raw sends --payload");
         }
-        return new FloodConfig(target, connections, ramp, connectRate, connectTimeout, responseTimeout,
-                requestsPerConnection, duration, protocol == Protocol.RAW ? List.of() : parsed,
+        return new FloodConfig(target, clients, ramp, connectRate, connectTimeout, responseTimeout,
+                requestsPerConnection, runFor, protocol == Protocol.RAW ? List.of() : parsed,
                 new KeysAndValues(keyspace, keyDistribution, valueSize), pipeline, think,
-                reconnect, rate, protocol, payload, threads == null ? FloodDefaults.threads() : threads,
+                reconnect, rate, stages, protocol, payload, threads == null ? FloodDefaults.threads() : threads,
                 transport.toLowerCase(Locale.ROOT), !noWarmup);
     }
 
@@ -187,6 +203,22 @@ public final class FloodOptions {
             thresholds.add(Threshold.parse(expression));
         }
         return thresholds;
+    }
+
+    private boolean connectionStages() {
+        return !stages.isEmpty() && stages.getFirst().quantity() == Stage.Quantity.CONNECTIONS;
+    }
+
+    /** Reads {@code DURATION:connections=N} or {@code DURATION:rate=R}. */
+    static final class StageConverter implements CommandLine.ITypeConverter<Stage> {
+        @Override
+        public Stage convert(String value) {
+            try {
+                return Stage.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Reads {@code uniform}, {@code sequential} or {@code zipf[:S]}. */

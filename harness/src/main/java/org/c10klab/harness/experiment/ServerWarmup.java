@@ -28,7 +28,7 @@ public final class ServerWarmup {
     public static FloodConfig before(FloodConfig measured) {
         return new FloodConfig(measured.target(), Math.min(measured.connections(), CompareDefaults.WARMUP_CONNECTIONS),
                 Duration.ZERO, 0, PATIENCE, PATIENCE, CompareDefaults.WARMUP_REQUESTS, Duration.ZERO,
-                List.of(CommandSpec.parse(CompareDefaults.WARMUP_COMMAND)), KeysAndValues.NONE, 1, Duration.ZERO, false, 0, Protocol.RESP,
-                measured.payload(), measured.threads(), measured.transport(), false);
+                List.of(CommandSpec.parse(CompareDefaults.WARMUP_COMMAND)), KeysAndValues.NONE, 1, Duration.ZERO, false,
+                0, List.of(), Protocol.RESP, measured.payload(), measured.threads(), measured.transport(), false);
     }
 }

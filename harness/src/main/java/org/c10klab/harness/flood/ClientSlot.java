@@ -388,17 +388,20 @@ final class ClientSlot {
     }
 
     private void startSchedule(long anchorNanos) {
-        // Spread the slots' schedules over one interval so the total rate is even, not bursty.
-        scheduleAnchorNanos = anchorNanos + (long) ((double) plan.ticketIntervalNanos() * index / plan.slots());
+        scheduleAnchorNanos = anchorNanos;
         scheduleNextTicket();
     }
 
     private long ticketNanos(long ticket) {
-        return scheduleAnchorNanos + ticket * plan.ticketIntervalNanos();
+        return plan.schedule().dueNanos(index, ticket, scheduleAnchorNanos);
     }
 
     private boolean ticketPlanned(long ticket) {
-        return ticket < plan.requestsPerSlot() && beforeDeadline(ticketNanos(ticket));
+        if (ticket >= plan.requestsPerSlot()) {
+            return false;
+        }
+        long dueNanos = ticketNanos(ticket);
+        return dueNanos != RequestSchedule.NEVER && beforeDeadline(dueNanos);
     }
 
     private boolean beforeDeadline(long nanos) {

@@ -2,6 +2,7 @@ package org.c10klab.harness.flood;
 
 import java.time.Duration;
 import java.util.List;
+import org.c10klab.server.DurationConverter;
 
 /**
  * What a flood does: its shape (how many connections, how fast they open), its workload (what each
@@ -21,6 +22,9 @@ import java.util.List;
  * @param think                 pause after each reply before the next request
  * @param reconnect             a new connection for every request, like a client that connects per call
  * @param ratePerSecond         open model: total requests per second on a fixed schedule; 0 = closed model
+ * @param stages                a load shape instead: connections or the rate moving stage by stage; empty = none.
+ *                              Connection stages set {@code connections} to their peak, both set {@code duration}
+ *                              to their total
  * @param protocol              resp or raw
  * @param payload               the raw payload as typed, with {@code \n}, {@code \r}, {@code \t}, {@code \\} escapes
  * @param threads               event-loop threads driving the connections
@@ -43,6 +47,7 @@ public record FloodConfig(
         Duration think,
         boolean reconnect,
         double ratePerSecond,
+        List<Stage> stages,
         Protocol protocol,
         String payload,
         int threads,
@@ -54,6 +59,7 @@ public record FloodConfig(
 
     public FloodConfig {
         commands = List.copyOf(commands);
+        stages = List.copyOf(stages);
         require(connections >= 1, "connections: " + connections + " (expected: >= 1)");
         require(!ramp.isNegative(), "ramp: " + ramp + " (expected: >= 0)");
         require(connectRatePerSecond >= 0, "connect rate: " + connectRatePerSecond + " (expected: >= 0)");
@@ -71,9 +77,10 @@ public record FloodConfig(
         require(!(protocol == Protocol.RAW && pipeline > 1),
                 "--protocol raw cannot pipeline: raw replies have no framing");
         require(protocol != Protocol.RESP || !commands.isEmpty(), "--protocol resp needs at least one --command");
-        require(!(ratePerSecond > 0 && !think.isZero()),
-                "--think is for the closed model; --rate already sets the pace");
-        require(!(ratePerSecond > 0 && requestsPerConnection == 0), "--rate needs requests to send (--requests >= 1)");
+        requireStagesFit(stages, connections, ramp, connectRatePerSecond, duration, ratePerSecond);
+        boolean open = ratePerSecond > 0 || rateStages(stages);
+        require(!(open && !think.isZero()), "--think is for the closed model; --rate already sets the pace");
+        require(!(open && requestsPerConnection == 0), "--rate needs requests to send (--requests >= 1)");
         require(threads >= 1, "threads: " + threads + " (expected: >= 1)");
         requirePlaceholdersMatch(commands, keysAndValues);
     }
@@ -81,18 +88,48 @@ public record FloodConfig(
     /** The same flood aimed at {@code newTarget}, e.g. a server that was started on an ephemeral port. */
     public FloodConfig withTarget(String newTarget) {
         return new FloodConfig(newTarget, connections, ramp, connectRatePerSecond, connectTimeout, responseTimeout,
-                requestsPerConnection, duration, commands, keysAndValues, pipeline, think, reconnect, ratePerSecond, protocol, payload,
-                threads, transport, warmup);
+                requestsPerConnection, duration, commands, keysAndValues, pipeline, think, reconnect, ratePerSecond,
+                stages, protocol, payload, threads, transport, warmup);
     }
 
-    /** True for the open model: requests leave on a fixed schedule, whether or not earlier ones were answered. */
+    /** True for the open model: requests leave on a schedule, whether or not earlier ones were answered. */
     public boolean openModel() {
-        return ratePerSecond > 0;
+        return ratePerSecond > 0 || rateStages(stages);
+    }
+
+    /** The stages as one load shape, or null without stages. */
+    public LoadStages loadStages() {
+        return stages.isEmpty() ? null : new LoadStages(stages);
     }
 
     /** The workload these settings describe. */
     public Workload workload() {
         return protocol == Protocol.RAW ? Workload.raw(PayloadText.decode(payload)) : Workload.resp(commands, keysAndValues);
+    }
+
+    private static boolean rateStages(List<Stage> stages) {
+        return !stages.isEmpty() && stages.getFirst().quantity() == Stage.Quantity.RATE;
+    }
+
+    // Stages set the connections or the rate, and the duration: another option setting them would contradict them.
+    private static void requireStagesFit(List<Stage> stages, int connections, Duration ramp, double connectRate,
+                                         Duration duration, double ratePerSecond) {
+        if (stages.isEmpty()) {
+            return;
+        }
+        LoadStages shape = new LoadStages(stages);
+        require(duration.equals(shape.total()), "--stage sets the duration (" + DurationConverter.format(shape.total())
+                + " in total); do not give --duration as well");
+        require(ratePerSecond == 0, "--stage sets the load; do not give --rate as well");
+        if (shape.quantity() == Stage.Quantity.CONNECTIONS) {
+            require(connections == (int) shape.peak(), "--stage ...:connections=N sets the connections; do not give "
+                    + "--connections as well");
+            require(shape.peak() >= 1, "--stage: connections stay at 0 (expected a stage with connections >= 1)");
+            require(ramp.isZero() && connectRate == 0,
+                    "--stage ...:connections=N ramps the connections; do not give --ramp or --connect-rate as well");
+        } else {
+            require(shape.peak() > 0, "--stage: the rate stays at 0 (expected a stage with rate > 0)");
+        }
     }
 
     // An option without its placeholder, or a placeholder without its option, is a mistake worth stopping for.

@@ -71,7 +71,9 @@ public final class ConsoleReport {
         FloodConfig config = result.config();
         StringBuilder line = new StringBuilder("flood ").append(config.target()).append(": ")
                 .append(config.connections()).append(config.reconnect() ? " clients (reconnecting)" : " connections");
-        if (!config.ramp().isZero()) {
+        if (FloodDescription.connectionStages(config)) {
+            line.append(" at most, as the stages open them");
+        } else if (!config.ramp().isZero()) {
             line.append(" over ").append(DurationConverter.format(config.ramp()));
         } else if (config.connectRatePerSecond() > 0) {
             line.append(String.format(Locale.ROOT, " at %.1f/s", config.connectRatePerSecond()));
@@ -90,9 +92,7 @@ public final class ConsoleReport {
         if (config.pipeline() > 1) {
             line.append(", pipeline ").append(config.pipeline());
         }
-        line.append(config.openModel()
-                ? String.format(Locale.ROOT, ", open model at %.1f requests/s", config.ratePerSecond())
-                : ", closed model");
+        line.append(FloodDescription.pace(config));
         return line.toString();
     }
 

@@ -39,7 +39,7 @@ public final class ProgressPrinter implements Consumer<TimelinePoint> {
                 "%7.1fs  open %d/%d  connects ok %d failed %d  requests ok %d failed %d  %.0f req/s  p99 %.1fms",
                 point.elapsedSeconds(), point.connectionsOpen(), connections, point.connectsOk(),
                 point.connectsFailed(), point.requestsOk(), point.requestsFailed(), point.requestsPerSecond(),
-                point.p99Ms());
+                point.p99Ms()) + stage(point);
         if (terminal) {
             // Carriage return, the line, then erase whatever a longer previous line left.
             err.print("\r" + line + "\033[K");
@@ -49,6 +49,16 @@ public final class ProgressPrinter implements Consumer<TimelinePoint> {
             err.println(line);
             lastPlainSeconds = point.elapsedSeconds();
         }
+    }
+
+    private static String stage(TimelinePoint point) {
+        if (point.stage() == null) {
+            return "";
+        }
+        return point.plannedConnections() != null
+                ? String.format(Locale.ROOT, "  stage %d: %.0f connections planned", point.stage(),
+                        point.plannedConnections())
+                : String.format(Locale.ROOT, "  stage %d: %.0f req/s planned", point.stage(), point.plannedRate());
     }
 
     /** Ends the rewritten line so what follows starts on a fresh one. */

@@ -94,7 +94,7 @@ public final class FloodRun {
         Optional<TcpExtCounters> kernelBefore = TcpExtCounters.read();
         HarnessLagWatch harness = HarnessLagWatch.start();
         TargetProbe probe = probe();
-        RunSampler sampler = new RunSampler(recorder, probe, sampling.interval(), progress);
+        RunSampler sampler = new RunSampler(recorder, probe, sampling.interval(), config.loadStages(), progress);
         long startNanos = System.nanoTime();
         sampler.start(startNanos, startedAt.toEpochMilli());
         FloodEngine started = new FloodEngine(config, target, transport.transport(), recorder);

@@ -39,6 +39,6 @@ class ProgressPrinterTest {
     }
 
     private static TimelinePoint point(double elapsedSeconds) {
-        return new TimelinePoint(elapsedSeconds, 150, 190, 10, 900, 3, 3600, 12.5, null);
+        return new TimelinePoint(elapsedSeconds, 150, 190, 10, 900, 3, 3600, 12.5, null, null, null, null);
     }
 }
