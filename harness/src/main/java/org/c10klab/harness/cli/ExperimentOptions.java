@@ -54,6 +54,11 @@ public final class ExperimentOptions {
             description = "netty's transport: auto, io_uring, epoll or nio (default: auto).")
     String serverTransport;
 
+    @Option(names = "--store-max-entries", paramLabel = "N",
+            description = "Keys each server's LRU store holds before it evicts (default: the servers' own, 100000); "
+                    + "with GETs over --keyspace keys, the sweep's GET hit ratio shows what it leaves.")
+    Integer storeMaxEntries;
+
     @Option(names = "--serial-cap", defaultValue = CompareDefaults.SERIAL_CAP, converter = DurationConverter.class,
             paramLabel = "D",
             description = "Stop serial's flood after D: it serves one connection at a time, so a big flood could take "
@@ -78,6 +83,8 @@ public final class ExperimentOptions {
         require(poolSize >= 1, "--pool-size: " + poolSize + " (expected: >= 1)");
         require(backlog == null || backlog >= 1, "--backlog: " + backlog + " (expected: >= 1)");
         require(ioThreads == null || ioThreads >= 1, "--io-threads: " + ioThreads + " (expected: >= 1)");
+        require(storeMaxEntries == null || storeMaxEntries >= 1,
+                "--store-max-entries: " + storeMaxEntries + " (expected: >= 1)");
         require(serverTransport == null || SERVER_TRANSPORTS.contains(serverTransport),
                 "--server-transport: '" + serverTransport + "' (expected one of: auto, io_uring, epoll, nio)");
         require(!serialCap.isNegative(), "--serial-cap: " + serialCap + " (expected: >= 0)");
@@ -106,6 +113,9 @@ public final class ExperimentOptions {
         List<String> args = new ArrayList<>();
         if (backlog != null) {
             args.addAll(List.of("--backlog", backlog.toString()));
+        }
+        if (storeMaxEntries != null) {
+            args.addAll(List.of("--store-max-entries", storeMaxEntries.toString()));
         }
         if (model == LabModel.NETTY && ioThreads != null) {
             args.addAll(List.of("--io-threads", ioThreads.toString()));

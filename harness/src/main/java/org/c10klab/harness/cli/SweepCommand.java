@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
             "  c10k sweep --vary connections=100,1000,5000 --models netty,virtual,threads --command \"SLEEP 1000\"",
             "  c10k sweep --vary command=\"PING,SLEEP 10,WORK 500\" --models netty,virtual",
             "  c10k sweep --vary transport=nio,epoll,io_uring -c 1000 -n 20",
+            "  c10k sweep --vary store-max-entries=100,1000,10000 --models netty --command \"GET __key__:weight=9\" "
+                    + "--command \"SET __key__ __value__\" --keyspace 10000 --key-distribution zipf --value-size 100",
         })
 public final class SweepCommand implements Callable<Integer> {
 
@@ -51,7 +53,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--vary", required = true, paramLabel = "NAME=V1,V2,...",
             description = "The parameter and its values, in the order to run them. NAME is one of: connections, "
-                    + "requests, command, pipeline, backlog, io-threads, transport, pool-size.")
+                    + "requests, command, pipeline, backlog, io-threads, transport, pool-size, keyspace, "
+                    + "store-max-entries.")
     String vary;
 
     @Mixin

@@ -37,6 +37,7 @@ public final class FloodRecorder implements FloodObserver {
     /** Per command of the workload, by its number: an array, so a reply costs no lookup. */
     private final LatencyRecorder[] commandLatency;
     private final OutcomeTally[] commandOutcomes;
+    private final LongAdder[] commandNils;
     private final AtomicLong open = new AtomicLong();
     private final LongAccumulator peakOpen = new LongAccumulator(Math::max, 0);
     private final LongAdder attempts = new LongAdder();
@@ -55,9 +56,11 @@ public final class FloodRecorder implements FloodObserver {
                          Duration distributionExpiry) {
         commandLatency = new LatencyRecorder[commands];
         commandOutcomes = new OutcomeTally[commands];
+        commandNils = new LongAdder[commands];
         for (int i = 0; i < commands; i++) {
             commandLatency[i] = new LatencyRecorder("command_" + i);
             commandOutcomes[i] = new OutcomeTally();
+            commandNils[i] = new LongAdder();
         }
         connectTimer = latencyTimer(registry, HarnessMeters.CONNECT, "time to connect, successful attempts",
                 connectTimeout, distributionExpiry);
@@ -110,7 +113,10 @@ public final class FloodRecorder implements FloodObserver {
     }
 
     @Override
-    public void answered(int command, long latencyNanos, String errorMessage) {
+    public void answered(int command, long latencyNanos, boolean nil, String errorMessage) {
+        if (nil) {
+            commandNils[command].increment();
+        }
         requestTimer.record(latencyNanos, TimeUnit.NANOSECONDS);
         requestLatency.record(latencyNanos);
         commandLatency[command].record(latencyNanos);
@@ -153,6 +159,11 @@ public final class FloodRecorder implements FloodObserver {
     /** How the sent requests of command {@code command} (by number) ended so far. */
     public OutcomeCounts commandOutcomes(int command) {
         return commandOutcomes[command].snapshot();
+    }
+
+    /** Replies to command {@code command} (by number) that were nil so far, e.g. GETs that missed. */
+    public long commandNils(int command) {
+        return commandNils[command].sum();
     }
 
     /** How late the harness started each client against the connect schedule, whole run. */

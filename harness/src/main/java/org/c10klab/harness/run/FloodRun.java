@@ -142,7 +142,7 @@ public final class FloodRun {
         for (int i = 0; i < config.commands().size(); i++) {
             CommandSpec command = config.commands().get(i);
             results.add(new CommandResult(command.text(), command.weight(), recorder.commandOutcomes(i),
-                    recorder.commandLatencies().get(i).summary()));
+                    recorder.commandNils(i), recorder.commandLatencies().get(i).summary()));
         }
         return results;
     }

@@ -37,14 +37,14 @@ class LatencyExpiryTest {
 
         // The first minute of the run: a thousand slow replies.
         for (int i = 0; i < 1000; i++) {
-            recorder.answered(0, SLOW_NANOS, null);
+            recorder.answered(0, SLOW_NANOS, false, null);
             decaying.record(SLOW_NANOS, TimeUnit.NANOSECONDS);
         }
         recorder.requestLatency().flushInterval(null);
         clock.add(FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY.plusMinutes(1));
         // Three minutes in: ten fast ones.
         for (int i = 0; i < 10; i++) {
-            recorder.answered(0, FAST_NANOS, null);
+            recorder.answered(0, FAST_NANOS, false, null);
             decaying.record(FAST_NANOS, TimeUnit.NANOSECONDS);
         }
         recorder.requestLatency().flushInterval(null);

@@ -1,7 +1,6 @@
 package org.c10klab.harness.report.html;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +79,7 @@ public final class CompareHtml {
     }
 
     private static void table(HtmlPage page, List<ModelResult> models) {
-        List<SummaryColumn> columns = Arrays.asList(SummaryColumn.values());
+        List<SummaryColumn> columns = SummaryColumn.shown(models);
         page.table(columns.stream().map(SummaryColumn::header).toList(),
                 columns.stream().map(SummaryColumn::title).toList(),
                 columns.stream().map(SummaryColumn::numeric).toList(),
