@@ -12,12 +12,15 @@ import org.c10klab.harness.result.LatencySummary;
 import org.c10klab.harness.result.OutcomeCounts;
 import org.c10klab.harness.run.RunArtifacts;
 
-/** commands.csv: one row per command of the workload, its outcomes and latency, and a last row of the totals. */
+/**
+ * commands.csv: one row per command of the workload (its outcomes, nil replies and latency) and a last row of
+ * the totals.
+ */
 final class CommandsCsvWriter implements ResultWriter {
 
     static final String HEADER = "command,weight,sent," + String.join(",",
             Arrays.stream(Outcome.values()).map(Outcome::label).toList())
-            + ",p50_ms,p90_ms,p99_ms,p999_ms,max_ms";
+            + ",nil,p50_ms,p90_ms,p99_ms,p999_ms,max_ms";
     /** The command cell of the totals row. */
     static final String TOTAL = "(all)";
 
@@ -26,14 +29,16 @@ final class CommandsCsvWriter implements ResultWriter {
         out.write(HEADER);
         out.write('\n');
         for (CommandResult command : artifacts.result().commands()) {
-            out.write(row(command.command(), command.weight(), command.requests(), command.latency()));
+            out.write(row(command.command(), command.weight(), command.requests(), command.nils(), command.latency()));
         }
         FloodResult result = artifacts.result();
-        out.write(row(TOTAL, null, result.requests(), result.requestLatency()));
+        long nils = result.commands().stream().mapToLong(CommandResult::nils).sum();
+        out.write(row(TOTAL, null, result.requests(), nils, result.requestLatency()));
     }
 
     /** A row; a null weight is an empty cell. */
-    private static String row(String command, Integer weight, OutcomeCounts requests, LatencySummary latency) {
+    private static String row(String command, Integer weight, OutcomeCounts requests, long nils,
+                              LatencySummary latency) {
         List<Object> cells = new ArrayList<>();
         cells.add(command);
         cells.add(weight);
@@ -41,6 +46,7 @@ final class CommandsCsvWriter implements ResultWriter {
         for (Outcome outcome : Outcome.values()) {
             cells.add(requests.count(outcome));
         }
+        cells.add(nils);
         cells.addAll(List.of(latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.p999Ms(), latency.maxMs()));
         return Csv.row(cells) + "\n";
     }

@@ -157,7 +157,7 @@ public final class ConsoleReport {
                     failed.add(outcome.label() + " " + count);
                 }
             }
-            out.println(latencyRow(label, command.latency())
+            out.println(latencyRow(label, command.latency()) + (command.nils() == 0 ? "" : "  nil " + command.nils())
                     + (failed.isEmpty() ? "" : "  failed: " + String.join(", ", failed)));
         }
     }

@@ -57,6 +57,8 @@ class KeysAndValuesFloodTest {
             assertThat(result.commands().get(0).requests().count(Outcome.OK)).isEqualTo(1500);
             Map<String, Long> store = store(jedis);
             assertThat(store.get("hits") + store.get("misses")).isEqualTo(1500);
+            assertThat(result.commands().get(0).nils()).as("the client's nil GETs are the server's misses")
+                    .isEqualTo(store.get("misses"));
             return (double) store.get("hits") / 1500;
         }
     }

@@ -85,9 +85,9 @@ class ResultJsonTest {
         }
     }
 
-    /** A commands.csv row: its first cells, ten failure outcomes of 0, then the latency. */
+    /** A commands.csv row: its first cells, ten failure outcomes and the nil replies all 0, then the latency. */
     private static String line(String first, LatencySummary latency) {
-        return first + ",0".repeat(10) + "," + Csv.row(List.of(latency.p50Ms(), latency.p90Ms(), latency.p99Ms(),
+        return first + ",0".repeat(11) + "," + Csv.row(List.of(latency.p50Ms(), latency.p90Ms(), latency.p99Ms(),
                 latency.p999Ms(), latency.maxMs()));
     }
 }
