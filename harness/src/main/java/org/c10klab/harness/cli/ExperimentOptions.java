@@ -15,7 +15,6 @@ import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.server.DurationConverter;
 import org.c10klab.server.transport.TransportSelection;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * What {@code compare} and {@code sweep} take besides the flood, as a picocli mixin: which models, how many
@@ -138,14 +137,9 @@ public final class ExperimentOptions {
     }
 
     /** Reads a model name as users type it, e.g. {@code netty}. */
-    static final class ModelConverter implements CommandLine.ITypeConverter<LabModel> {
-        @Override
-        public LabModel convert(String value) {
-            try {
-                return LabModel.fromCliName(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class ModelConverter extends ParsingConverter<LabModel> {
+        ModelConverter() {
+            super(LabModel::fromCliName);
         }
     }
 }

@@ -210,38 +210,23 @@ public final class FloodOptions {
     }
 
     /** Reads {@code DURATION:connections=N} or {@code DURATION:rate=R}. */
-    static final class StageConverter implements CommandLine.ITypeConverter<Stage> {
-        @Override
-        public Stage convert(String value) {
-            try {
-                return Stage.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class StageConverter extends ParsingConverter<Stage> {
+        StageConverter() {
+            super(Stage::parse);
         }
     }
 
     /** Reads {@code uniform}, {@code sequential} or {@code zipf[:S]}. */
-    static final class KeyDistributionConverter implements CommandLine.ITypeConverter<KeyDistribution> {
-        @Override
-        public KeyDistribution convert(String value) {
-            try {
-                return KeyDistribution.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class KeyDistributionConverter extends ParsingConverter<KeyDistribution> {
+        KeyDistributionConverter() {
+            super(KeyDistribution::parse);
         }
     }
 
     /** Reads {@code N} or {@code MIN-MAX} bytes. */
-    static final class ValueSizeConverter implements CommandLine.ITypeConverter<ValueSize> {
-        @Override
-        public ValueSize convert(String value) {
-            try {
-                return ValueSize.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class ValueSizeConverter extends ParsingConverter<ValueSize> {
+        ValueSizeConverter() {
+            super(ValueSize::parse);
         }
     }
 

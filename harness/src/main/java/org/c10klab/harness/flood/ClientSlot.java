@@ -136,7 +136,8 @@ final class ClientSlot {
         }
         repliesOnConnection++;
         long latencyNanos = System.nanoTime() - request.intendedNanos();
-        observer.answered(request.command(), latencyNanos, reply == Reply.NIL, reply instanceof Reply.Error error ? error.message() : null);
+        String errorMessage = reply instanceof Reply.Error error ? error.message() : null;
+        observer.answered(request.command(), latencyNanos, reply == Reply.NIL, errorMessage);
         if (plan.thinkNanos() > 0 && !thinking) {
             thinking = true;
             loop.schedule(this::endThink, plan.thinkNanos(), TimeUnit.NANOSECONDS);

@@ -104,7 +104,8 @@ public record FloodConfig(
 
     /** The workload these settings describe. */
     public Workload workload() {
-        return protocol == Protocol.RAW ? Workload.raw(PayloadText.decode(payload)) : Workload.resp(commands, keysAndValues);
+        return protocol == Protocol.RAW ? Workload.raw(PayloadText.decode(payload))
+                : Workload.resp(commands, keysAndValues);
     }
 
     private static boolean rateStages(List<Stage> stages) {

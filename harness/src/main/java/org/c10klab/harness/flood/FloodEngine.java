@@ -173,10 +173,10 @@ public final class FloodEngine implements AutoCloseable {
                 ? Long.MAX_VALUE : config.requestsPerConnection();
         long deadlineNanos = config.duration().isZero() ? Long.MAX_VALUE : startNanos + config.duration().toNanos();
         LoadStages stages = config.loadStages();
+        int slots = config.connections();
         RequestSchedule requests = !config.openModel() ? null
-                : stages != null ? new RequestSchedule.Staged(stages, startNanos, config.connections())
-                : new RequestSchedule.FixedRate(
-                        Math.max(1, (long) (1e9 * config.connections() / config.ratePerSecond())), config.connections());
+                : stages != null ? new RequestSchedule.Staged(stages, startNanos, slots)
+                : new RequestSchedule.FixedRate(Math.max(1, (long) (1e9 * slots / config.ratePerSecond())), slots);
         return new SlotPlan(config.workload(), config.protocol(), config.pipeline(),
                 config.responseTimeout().toNanos(), config.think().toNanos(), config.reconnect(),
                 requestsPerSlot, deadlineNanos, requests);

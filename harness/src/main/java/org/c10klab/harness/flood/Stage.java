@@ -30,7 +30,8 @@ public record Stage(Duration duration, Quantity quantity, double target) {
         }
     }
 
-    private static final String EXPECTED = "expected DURATION:connections=N or DURATION:rate=R, e.g. 30s:connections=200";
+    private static final String EXPECTED =
+            "expected DURATION:connections=N or DURATION:rate=R, e.g. 30s:connections=200";
 
     public Stage {
         if (duration.isNegative()) {

@@ -44,7 +44,7 @@ public final class Workload {
         this.keysAndValues = keysAndValues;
     }
 
-    /** The RESP arrays of {@code commands}, each chosen in proportion to its weight, placeholders filled per request. */
+    /** The RESP arrays of {@code commands}, each in proportion to its weight, placeholders filled per request. */
     public static Workload resp(List<CommandSpec> commands, KeysAndValues keysAndValues) {
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("a RESP workload needs at least one command");

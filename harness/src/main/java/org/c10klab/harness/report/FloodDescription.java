@@ -46,7 +46,7 @@ public final class FloodDescription {
                 .append(", response timeout ").append(DurationConverter.format(flood.responseTimeout())).toString();
     }
 
-    /** How requests are paced, after a comma: {@code , closed model}, {@code , open model at 500 requests/s}, or stages. */
+    /** How requests are paced, after a comma: {@code , closed model}, {@code , open model at 500 requests/s}... */
     public static String pace(FloodConfig flood) {
         String model = flood.openModel() ? "open model" : "closed model";
         if (!flood.stages().isEmpty()) {

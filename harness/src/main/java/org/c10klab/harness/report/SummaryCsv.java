@@ -16,8 +16,8 @@ public final class SummaryCsv {
     public static final String HEADER = "model,status,server_args,connect_attempts,connects_ok,connect_failures,"
             + "requests_planned,requests_sent,requests_ok,request_failures,unanswered,requests_per_s,connect_p99_ms,"
             + "request_p50_ms,request_p99_ms,request_p999_ms,request_max_ms,os_threads_before,peak_os_threads,"
-            + "peak_virtual_threads,peak_rss_bytes,cpu_s,peak_server_connections,elapsed_s,get_hit_ratio,server_exit_code,"
-            + "detail";
+            + "peak_virtual_threads,peak_rss_bytes,cpu_s,peak_server_connections,elapsed_s,get_hit_ratio,"
+            + "server_exit_code,detail";
 
     /** Columns of the summary proper: all but model, status, server_args before it and exit code, detail after. */
     private static final int SUMMARY_COLUMNS = HEADER.split(",").length - 5;

@@ -71,8 +71,8 @@ public final class FloodRun {
         this.transport = transport;
         this.sampling = sampling;
         this.progress = progress;
-        this.recorder = new FloodRecorder(registry, config.workload().commands(), config.connectTimeout(), config.responseTimeout(),
-                FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
+        this.recorder = new FloodRecorder(registry, config.workload().commands(), config.connectTimeout(),
+                config.responseTimeout(), FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
     }
 
     /** The harness's live meters, e.g. for {@code --metrics-port}. */

@@ -70,8 +70,8 @@ final class Warmup {
 
     private static void flood(FloodConfig warmup, InetSocketAddress listener, NettyTransport transport)
             throws InterruptedException {
-        FloodRecorder recorder = new FloodRecorder(new SimpleMeterRegistry(), warmup.workload().commands(), LIMIT, LIMIT,
-                FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
+        FloodRecorder recorder = new FloodRecorder(new SimpleMeterRegistry(), warmup.workload().commands(), LIMIT,
+                LIMIT, FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
         try (FloodEngine engine = new FloodEngine(warmup, listener, transport, recorder)) {
             engine.start();
             engine.awaitFinished(LIMIT);

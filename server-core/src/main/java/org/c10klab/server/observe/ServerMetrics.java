@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.resp.ClientBufferBudget;
 import org.c10klab.protocol.store.LruStore;
@@ -187,21 +188,20 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** Publishes the store's hits, misses and evictions since start, and the keys and bytes it holds now. */
     public void gaugeStore(LruStore store) {
-        FunctionCounter.builder(MeterNames.STORE_HITS, store, LruStore::hits)
-                .description("GETs that found their key in the store")
-                .register(registry);
-        FunctionCounter.builder(MeterNames.STORE_MISSES, store, LruStore::misses)
-                .description("GETs that did not find their key in the store")
-                .register(registry);
-        FunctionCounter.builder(MeterNames.STORE_EVICTIONS, store, LruStore::evictions)
-                .description("entries the store dropped, least recently used first, to stay within its bounds")
-                .register(registry);
-        Gauge.builder(MeterNames.STORE_KEYS, store, LruStore::size)
-                .description("keys the store holds now")
-                .register(registry);
-        Gauge.builder(MeterNames.STORE_BYTES, store, LruStore::bytes)
-                .description("key plus value bytes the store holds now")
-                .register(registry);
+        storeCounter(store, MeterNames.STORE_HITS, LruStore::hits, "GETs that found their key in the store");
+        storeCounter(store, MeterNames.STORE_MISSES, LruStore::misses, "GETs that did not find their key in the store");
+        storeCounter(store, MeterNames.STORE_EVICTIONS, LruStore::evictions,
+                "entries the store dropped, least recently used first, to stay within its bounds");
+        storeGauge(store, MeterNames.STORE_KEYS, LruStore::size, "keys the store holds now");
+        storeGauge(store, MeterNames.STORE_BYTES, LruStore::bytes, "key plus value bytes the store holds now");
+    }
+
+    private void storeCounter(LruStore store, String name, ToDoubleFunction<LruStore> count, String description) {
+        FunctionCounter.builder(name, store, count).description(description).register(registry);
+    }
+
+    private void storeGauge(LruStore store, String name, ToDoubleFunction<LruStore> value, String description) {
+        Gauge.builder(name, store, value).description(description).register(registry);
     }
 
     @Override
