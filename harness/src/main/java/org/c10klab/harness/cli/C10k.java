@@ -31,7 +31,7 @@ public final class C10k implements Callable<Integer> {
 
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new C10k());
+        return new CommandLine(new C10k()).setParameterExceptionHandler(new UsageErrorHandler());
     }
 
     @Override

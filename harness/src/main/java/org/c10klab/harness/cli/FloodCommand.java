@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.c10klab.harness.flood.FileBudget;
@@ -22,6 +23,7 @@ import org.c10klab.harness.report.ResultFormat;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.TimelinePoint;
+import org.c10klab.harness.run.FailedRun;
 import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
@@ -47,19 +49,15 @@ import picocli.CommandLine;
             "Outcomes, counted per connection attempt and per request, never merged:",
             "  " + "ok, refused, connect_timeout, reset, closed, response_timeout, error_reply, protocol_error, "
                     + "local_limit, cancelled, error",
-            "Exit codes: 0 done and every --assert passed; 1 an --assert failed; 2 bad usage; "
-                    + "130 stopped by Ctrl-C or SIGTERM (partial results are still printed and written).",
+            "Exit codes: 0 done and every --assert passed; 1 an --assert failed; 2 bad usage; 3 no connection "
+                    + "could be made or no request succeeded (one line on stderr says which); 130 stopped by Ctrl-C "
+                    + "or SIGTERM (partial results are still printed and written).",
             "Examples:",
             "  c10k flood --target 127.0.0.1:7379 --connections 200 --command \"SLEEP 100\"",
             "  c10k flood --target 127.0.0.1:7379 -c 50 --duration 30s --rate 5000 --assert \"p99<10ms\"",
             "  c10k flood --target 127.0.0.1:9000 --protocol raw --payload 'hello\\n' --reconnect -n 5",
         })
 public final class FloodCommand implements Callable<Integer> {
-
-    /** Exit code: the run was stopped by Ctrl-C; 128 + SIGINT, as shells report it. */
-    public static final int EXIT_INTERRUPTED = 130;
-    /** Exit code: an --assert threshold failed. */
-    public static final int EXIT_ASSERT_FAILED = 1;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -142,9 +140,15 @@ public final class FloodCommand implements Callable<Integer> {
         }
         stdout.flush();
         if (result.run().partial()) {
-            return EXIT_INTERRUPTED;
+            return ExitCode.INTERRUPTED;
         }
-        return result.checksPassed() ? 0 : EXIT_ASSERT_FAILED;
+        Optional<String> failed = FailedRun.reason(result);
+        if (failed.isPresent()) {
+            stderr.println("c10k flood: " + failed.get());
+            stderr.flush();
+            return ExitCode.FAILED;
+        }
+        return result.checksPassed() ? ExitCode.OK : ExitCode.ASSERT_FAILED;
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -29,7 +28,6 @@ import org.c10klab.harness.result.FloodResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code c10k flood} as a user runs it: the table, --assert exit codes, usage errors, --out, --metrics-port. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -59,13 +57,41 @@ class FloodCommandTest {
 
     @Test
     void exitsOneWhenAnAssertFails() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
+            // No loopback round trip takes under a microsecond.
+            int exit = flood("--target", server.target(), "-c", "2", "--assert", "p99<1us", "--assert", "p99<1h");
+
+            assertThat(exit).isEqualTo(ExitCode.ASSERT_FAILED);
+            assertThat(out.toString()).contains("FAIL p99<1us", "PASS p99<1h");
+            assertThat(err.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void exitsThreeWithOneLineWhenNoRequestSucceeded() throws IOException {
         try (ScriptedServer server = new ScriptedServer(ScriptedServer.reply("-ERR nope\r\n"))) {
             int exit = flood("--target", server.target(), "-c", "2", "--assert", "errors<1%", "--assert", "p99<1h");
 
-            assertThat(exit).isEqualTo(FloodCommand.EXIT_ASSERT_FAILED);
+            assertThat(exit).isEqualTo(ExitCode.FAILED);
             assertThat(out.toString()).contains("FAIL errors<1% (actual 50.000% (2 of 4))", "PASS p99<1h")
                     .contains("error_reply: the server answered, with an error: 'ERR nope' x 2");
+            assertThat(err.toString()).isEqualTo("c10k flood: no request succeeded: 2 of 2 requests error_reply "
+                    + "('ERR nope')" + System.lineSeparator());
         }
+    }
+
+    @Test
+    void exitsThreeWithOneLineWhenNoConnectionCouldBeMade() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        // Nothing listens on the port just closed: every connect is refused.
+        int exit = flood("--target", "127.0.0.1:" + port, "-c", "20", "-n", "3");
+
+        assertThat(exit).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString()).isEqualTo("c10k flood: no connection could be made: 20 of 20 attempts refused"
+                + System.lineSeparator());
     }
 
     @Test
@@ -130,16 +156,13 @@ class FloodCommandTest {
 
     /** Runs {@code c10k flood ARGS --quiet}, and checks the books of every run that wrote results. */
     private int flood(String... args) {
-        CommandLine command = new CommandLine(new FloodCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.add("--quiet");
         Path written = results.resolve("run-" + runs.incrementAndGet());
         if (!arguments.contains("--out")) {
             arguments.addAll(List.of("--out", written.toString()));
         }
-        int exit = command.execute(arguments.toArray(String[]::new));
+        int exit = CliTestUtil.run(out, err, "flood", arguments.toArray(String[]::new));
         if (Files.exists(written.resolve("results.json"))) {
             try {
                 FloodTestUtil.assertAccounting(ResultJson.read(written.resolve("results.json")));

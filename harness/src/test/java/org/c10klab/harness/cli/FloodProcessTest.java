@@ -38,7 +38,7 @@ class FloodProcessTest {
 
             assertThat(flood.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(flood.exitValue()).as(Files.readString(out.resolve("stderr.txt")))
-                    .isEqualTo(FloodCommand.EXIT_INTERRUPTED);
+                    .isEqualTo(ExitCode.INTERRUPTED);
             FloodResult result = ResultJson.read(out.resolve("results").resolve("results.json"));
             FloodTestUtil.assertAccounting(result);
             assertThat(result.run().partial()).isTrue();
