@@ -66,7 +66,8 @@ public final class ConsoleReport {
     private static String headline(FloodResult result) {
         FloodConfig config = result.config();
         StringBuilder line = new StringBuilder("flood ").append(config.target()).append(": ")
-                .append(config.connections()).append(config.reconnect() ? " clients (reconnecting)" : " connections");
+                .append(Plural.of(config.connections(), config.reconnect() ? "client" : "connection"))
+                .append(config.reconnect() ? " (reconnecting)" : "");
         if (!config.ramp().isZero()) {
             line.append(" over ").append(DurationConverter.format(config.ramp()));
         } else if (config.connectRatePerSecond() > 0) {
@@ -75,7 +76,7 @@ public final class ConsoleReport {
             line.append(" at once");
         }
         if (config.requestsPerConnection() != FloodConfig.UNTIL_DEADLINE) {
-            line.append(", ").append(config.requestsPerConnection()).append(" request(s) each");
+            line.append(", ").append(Plural.of(config.requestsPerConnection(), "request")).append(" each");
         }
         if (!config.duration().isZero()) {
             line.append(", for ").append(DurationConverter.format(config.duration()));

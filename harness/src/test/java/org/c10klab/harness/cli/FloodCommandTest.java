@@ -48,7 +48,7 @@ class FloodCommandTest {
 
             assertThat(exit).as(err.toString()).isZero();
             assertThat(out.toString())
-                    .contains("flood " + server.target() + ": 10 connections at once, 5 request(s) each, PING")
+                    .contains("flood " + server.target() + ": 10 connections at once, 5 requests each, PING")
                     .containsPattern("ok\\s+10\\s+50")
                     .contains("latency ms", "connect", "request", "p99.9")
                     .contains("PASS errors=0 (actual 0)", "PASS p99<5s", "PASS connect_timeout=0");
