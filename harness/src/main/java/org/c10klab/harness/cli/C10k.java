@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import org.c10klab.balancer.BalancerCommand;
 import org.c10klab.blocking.BlockingServerCommand;
 import org.c10klab.netty.NettyServerCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code c10k} command line: servers, the load balancer, the load driver, and the experiments built on them. */
 @Command(name = "c10k", mixinStandardHelpOptions = true, version = "c10k-lab 0.1.0",

@@ -17,11 +17,11 @@ import org.c10klab.harness.report.CompareProgress;
 import org.c10klab.harness.report.CompareTable;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.run.FailedRun;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k compare}: the same flood against every model, each in its own JVM, side by side, with a verdict. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,

@@ -16,11 +16,11 @@ import org.c10klab.harness.report.LabCsv;
 import org.c10klab.harness.report.LabReport;
 import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.harness.report.ResultJson;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k lab}: the classic backlog and concurrency lab, run on this machine and answered with its numbers. */
 @Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,

@@ -16,13 +16,13 @@ import org.c10klab.harness.report.CompareProgress;
 import org.c10klab.harness.report.SweepFormat;
 import org.c10klab.harness.report.SweepTable;
 import org.c10klab.harness.report.Threshold;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k sweep}: {@code compare} once per value of one parameter, with the results as a matrix and charts. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,

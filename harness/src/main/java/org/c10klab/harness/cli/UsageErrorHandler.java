@@ -2,11 +2,11 @@ package org.c10klab.harness.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * How every {@code c10k} command reports bad usage: one line naming the option, the bad value and what is
