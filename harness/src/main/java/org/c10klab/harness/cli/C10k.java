@@ -18,6 +18,7 @@ import picocli.CommandLine;
             SweepCommand.class,
             BacklogCommand.class,
             LabCommand.class,
+            DiffCommand.class,
             BalancerCommand.class,
         })
 public final class C10k implements Callable<Integer> {
