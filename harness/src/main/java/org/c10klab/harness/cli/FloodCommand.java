@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.c10klab.harness.experiment.CompareDefaults;
+import org.c10klab.harness.experiment.ServerWarmup;
 import org.c10klab.harness.flood.FileBudget;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
@@ -23,6 +25,7 @@ import org.c10klab.harness.report.ResultFormat;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.TimelinePoint;
+import org.c10klab.harness.run.ColdTarget;
 import org.c10klab.harness.run.FailedRun;
 import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
@@ -73,6 +76,13 @@ public final class FloodCommand implements Callable<Integer> {
     @Mixin
     FloodOptions flood;
 
+    @Option(names = "--warmup-target", paramLabel = "AMOUNT",
+            description = "Before the measured flood, send an unmeasured warm-up to the target: AMOUNT PINGs in "
+                    + "total (e.g. 5000), or PINGs for a duration (e.g. 2s), from up to "
+                    + CompareDefaults.WARMUP_CONNECTIONS + " connections (raw targets get --payload). A JVM server "
+                    + "interprets its hot paths at first; compare warms every server this way.")
+    String warmupTarget;
+
     @Option(names = "--target-pid", paramLabel = "PID",
             description = "Sample this local process's threads, memory, CPU and open files from /proc.")
     Long targetPid;
@@ -97,8 +107,10 @@ public final class FloodCommand implements Callable<Integer> {
         TransportSelection clientTransport;
         SamplingOptions sampling;
         List<Threshold> thresholds;
+        FloodConfig warmup;
         try {
             config = config();
+            warmup = warmupTarget == null ? null : ServerWarmup.forTarget(config, warmupTarget);
             address = LoadTarget.resolve(target, "--target", "flood", allowRemote);
             clientTransport = TransportSelection.select(config.transport());
             sampling = sampling();
@@ -115,15 +127,26 @@ public final class FloodCommand implements Callable<Integer> {
                 : new ProgressPrinter(stderr, ProgressPrinter.stderrIsTerminal(), config.connections());
         Consumer<TimelinePoint> listener = progress == null ? point -> { } : progress;
         FloodRun run = new FloodRun(config, address, clientTransport, sampling, listener);
+        FloodRun warmupRun = warmup == null ? null
+                : new FloodRun(warmup, address, TransportSelection.select(warmup.transport()), SamplingOptions.none(),
+                        point -> { });
         RunArtifacts artifacts;
         // The harness's /health is UP for as long as it serves at all: while the flood runs.
-        try (StopOnSignal ignored = new StopOnSignal(run::stop);
+        try (StopOnSignal ignored = new StopOnSignal(() -> {
+                if (warmupRun != null) {
+                    warmupRun.stop();
+                }
+                run.stop();
+            });
              MetricsHttpServer live = metricsPort == null ? null : new MetricsHttpServer(
                      InetAddress.getLoopbackAddress().getHostAddress(), metricsPort, run.registry()::scrape, () -> true,
                      Map.of())) {
             if (live != null) {
                 stderr.println("harness metrics: http://" + live.address() + "/metrics");
                 stderr.flush();
+            }
+            if (warmupRun != null) {
+                warmupRun.run();
             }
             artifacts = run.run();
         } finally {
@@ -139,6 +162,10 @@ public final class FloodCommand implements Callable<Integer> {
             stdout.println("results written to " + out.toAbsolutePath());
         }
         stdout.flush();
+        ColdTarget.evidence(result.timeline()).ifPresent(evidence -> stderr.println("warning: the target looks "
+                + "cold: " + evidence + (warmupTarget == null ? "; --warmup-target 2s (or a request count) warms it "
+                + "up, unmeasured, before the flood" : "; a longer --warmup-target than " + warmupTarget + " may help")
+                + "."));
         if (result.run().partial()) {
             return ExitCode.INTERRUPTED;
         }

@@ -117,6 +117,36 @@ class FloodCommandTest {
     }
 
     @Test
+    void aTargetSlowOnlyAtFirstIsWarnedAboutOnceWithTheWarmupOption() throws IOException {
+        // The third request stalls 400 ms; every other is answered at once: a cold start.
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.stallOnce(3, 400))) {
+            int exit = flood("--target", server.target(), "-c", "1", "-d", "3s", "--think", "20ms");
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(err.toString()).containsOnlyOnce("warning: the target looks cold: request p99 ")
+                    .containsOnlyOnce("in the first second").containsOnlyOnce("--warmup-target 2s");
+        }
+    }
+
+    @Test
+    void warmupTargetSendsAnUnmeasuredWarmupToTheTargetFirst() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.stallOnce(3, 400))) {
+            int exit = flood("--target", server.target(), "-c", "1", "-d", "3s", "--think", "20ms",
+                    "--warmup-target", "200");
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(err.toString()).doesNotContain("looks cold");
+            FloodResult result = ResultJson.read(results.resolve("run-1").resolve("results.json"));
+            // The stall and 199 more PINGs went to the warm-up: the target saw them, the result did not.
+            assertThat(server.requests() - result.requests().total()).isEqualTo(200);
+            assertThat(result.requestLatency().maxMs()).isLessThan(400);
+        }
+        assertThat(flood("--target", "127.0.0.1:1", "--warmup-target", "soon")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--warmup-target soon: expected a request count such as 5000 or a "
+                + "duration such as 2s");
+    }
+
+    @Test
     void writesResultFilesIntoOut(@TempDir Path dir) throws IOException {
         Path written = dir.resolve("run-1");
         try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
