@@ -92,7 +92,7 @@ public final class FloodCommand implements Callable<Integer> {
     String targetMetrics;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write results.json, results.csv, metrics.prom and latency.hlog into DIR.")
+            description = "Write results.json, results.csv, metrics.prom, latency.hlog and report.html into DIR.")
     Path out;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",

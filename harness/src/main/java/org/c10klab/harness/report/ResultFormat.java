@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.c10klab.harness.report.html.FloodHtml;
 import org.c10klab.harness.run.RunArtifacts;
 
 /** The files {@code --out DIR} gets, one per format, each with its writer. */
@@ -18,7 +19,9 @@ public enum ResultFormat {
     /** The harness's meters at the end, in Prometheus text. */
     PROMETHEUS("metrics.prom"),
     /** Connect and request latency per interval, in HdrHistogram's log format, mergeable across machines. */
-    HDR_LOG("latency.hlog");
+    HDR_LOG("latency.hlog"),
+    /** The run for people: outcomes, latency, and charts of rate, latency, outcomes and the target over time. */
+    HTML("report.html");
 
     private final String fileName;
 
@@ -38,6 +41,7 @@ public enum ResultFormat {
             case CSV -> new TimelineCsvWriter();
             case PROMETHEUS -> (artifacts, out) -> out.write(artifacts.prometheusText());
             case HDR_LOG -> (artifacts, out) -> out.write(artifacts.histogramLog());
+            case HTML -> (artifacts, out) -> out.write(FloodHtml.render(artifacts));
         };
     }
 
