@@ -162,10 +162,7 @@ public final class FloodCommand implements Callable<Integer> {
             stdout.println("results written to " + out.toAbsolutePath());
         }
         stdout.flush();
-        ColdTarget.evidence(result.timeline()).ifPresent(evidence -> stderr.println("warning: the target looks "
-                + "cold: " + evidence + (warmupTarget == null ? "; --warmup-target 2s (or a request count) warms it "
-                + "up, unmeasured, before the flood" : "; a longer --warmup-target than " + warmupTarget + " may help")
-                + "."));
+        warnIfCold(result, stderr);
         if (result.run().partial()) {
             return ExitCode.INTERRUPTED;
         }
@@ -211,6 +208,16 @@ public final class FloodCommand implements Callable<Integer> {
             }
         }
         return new SamplingOptions(targetPid, targetMetrics, flood.sampleInterval);
+    }
+
+    // Once, after the report: the figures above then include the target's own warm-up.
+    private void warnIfCold(FloodResult result, PrintWriter stderr) {
+        ColdTarget.evidence(result.timeline()).ifPresent(evidence -> {
+            stderr.println("warning: the target looks cold: " + evidence + (warmupTarget == null
+                    ? "; --warmup-target 2s (or a request count) warms it up, unmeasured, before the flood."
+                    : "; a longer --warmup-target than " + warmupTarget + " may help."));
+            stderr.flush();
+        });
     }
 
     // Say before the run, not after, when the harness itself cannot hold what was asked.

@@ -166,6 +166,17 @@ class CompareCommandTest {
     }
 
     @Test
+    void exitsThreeWithOneLineWhenNoTrialHadARequestSucceed(@TempDir Path dir) {
+        int exit = compare("--models", "netty", "--repeat", "1", "-c", "2", "-n", "1", "--command", "NOSUCH",
+                "--out", dir.toString());
+
+        assertThat(exit).as(out.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString()).containsOnlyOnce("c10k compare: every trial failed as a whole, e.g. netty: "
+                + "no request succeeded: 2 of 2 requests error_reply ('ERR unknown command");
+        assertThat(dir.resolve("compare.json")).isNotEmptyFile();
+    }
+
+    @Test
     void aBadServerArgIsBadUsage() {
         assertThat(compare("--server-arg", "netyy:--io-threads=2")).isEqualTo(2);
         assertThat(compare("--server-arg", "netty:--max-conections=5")).isEqualTo(2);
