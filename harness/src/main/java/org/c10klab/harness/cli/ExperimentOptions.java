@@ -14,6 +14,7 @@ import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.server.DurationConverter;
 import org.c10klab.server.transport.TransportSelection;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,6 +59,13 @@ public final class ExperimentOptions {
                     + "with GETs over --keyspace keys, the sweep's GET hit ratio shows what it leaves.")
     Integer storeMaxEntries;
 
+    @Option(names = "--server-arg", paramLabel = "MODEL:ARG",
+            description = "Pass ARG to the servers of MODEL (netty, virtual, threads, pool, serial, or all), after the "
+                    + "options above; repeatable, one word each: --server-arg netty:--max-connections=5 "
+                    + "--server-arg all:--backlog=16. Checked against the server's options before anything runs, and "
+                    + "recorded in the results.")
+    List<String> passThrough = new ArrayList<>();
+
     @Option(names = "--serial-cap", defaultValue = CompareDefaults.SERIAL_CAP, converter = DurationConverter.class,
             paramLabel = "D",
             description = "Stop serial's flood after D: it serves one connection at a time, so a big flood could take "
@@ -88,11 +96,15 @@ public final class ExperimentOptions {
                 "--server-transport: '" + serverTransport + "' (expected one of: auto, io_uring, epoll, nio)");
         require(!serialCap.isNegative(), "--serial-cap: " + serialCap + " (expected: >= 0)");
         require(repeat >= 1, "--repeat: " + repeat + " (expected: >= 1)");
+        List<ServerArgument> passed = passThrough.stream().map(ServerArgument::parse).toList();
         List<LabModel> chosen = models.isEmpty() ? List.of(LabModel.values()) : models;
         List<String> labels = ModelSetup.labels(chosen);
         List<ModelSetup> setups = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            setups.add(new ModelSetup(labels.get(i), chosen.get(i), serverArgs(chosen.get(i), flood)));
+            List<String> args = serverArgs(chosen.get(i), flood);
+            args.addAll(ServerArgument.argsFor(chosen.get(i), passed));
+            requireServerAccepts(chosen.get(i), args);
+            setups.add(new ModelSetup(labels.get(i), chosen.get(i), args));
         }
         return new ComparePlan(setups, repeat, flood, noServerWarmup ? null : ServerWarmup.before(flood),
                 sampleInterval, serialCap);
@@ -128,6 +140,19 @@ public final class ExperimentOptions {
                     "--admission-timeout", DurationConverter.format(flood.responseTimeout())));
         }
         return args;
+    }
+
+    /** Parses the server's command line as the child will, so a bad --server-arg stops the run before it starts. */
+    private static void requireServerAccepts(LabModel model, List<String> args) {
+        List<String> command = new ArrayList<>(List.of("server"));
+        command.addAll(model.serverArgs());
+        command.addAll(args);
+        try {
+            C10k.commandLine().parseArgs(command.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException("--server-arg for " + model.cliName() + ": "
+                    + UsageErrorHandler.message(e));
+        }
     }
 
     private static void require(boolean condition, String message) {

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.c10klab.harness.experiment.CompareDefaults;
+import org.c10klab.harness.experiment.ServerWarmup;
 import org.c10klab.harness.flood.FileBudget;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
@@ -22,6 +25,8 @@ import org.c10klab.harness.report.ResultFormat;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.TimelinePoint;
+import org.c10klab.harness.run.ColdTarget;
+import org.c10klab.harness.run.FailedRun;
 import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
@@ -47,19 +52,15 @@ import picocli.CommandLine;
             "Outcomes, counted per connection attempt and per request, never merged:",
             "  " + "ok, refused, connect_timeout, reset, closed, response_timeout, error_reply, protocol_error, "
                     + "local_limit, cancelled, error",
-            "Exit codes: 0 done and every --assert passed; 1 an --assert failed; 2 bad usage; "
-                    + "130 stopped by Ctrl-C or SIGTERM (partial results are still printed and written).",
+            "Exit codes: 0 done and every --assert passed; 1 an --assert failed; 2 bad usage; 3 no connection "
+                    + "could be made or no request succeeded (one line on stderr says which); 130 stopped by Ctrl-C "
+                    + "or SIGTERM (partial results are still printed and written).",
             "Examples:",
             "  c10k flood --target 127.0.0.1:7379 --connections 200 --command \"SLEEP 100\"",
             "  c10k flood --target 127.0.0.1:7379 -c 50 --duration 30s --rate 5000 --assert \"p99<10ms\"",
             "  c10k flood --target 127.0.0.1:9000 --protocol raw --payload 'hello\\n' --reconnect -n 5",
         })
 public final class FloodCommand implements Callable<Integer> {
-
-    /** Exit code: the run was stopped by Ctrl-C; 128 + SIGINT, as shells report it. */
-    public static final int EXIT_INTERRUPTED = 130;
-    /** Exit code: an --assert threshold failed. */
-    public static final int EXIT_ASSERT_FAILED = 1;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,6 +76,13 @@ public final class FloodCommand implements Callable<Integer> {
     @Mixin
     FloodOptions flood;
 
+    @Option(names = "--warmup-target", paramLabel = "AMOUNT",
+            description = "Before the measured flood, send an unmeasured warm-up to the target: AMOUNT PINGs in "
+                    + "total (e.g. 5000), or PINGs for a duration (e.g. 2s), from up to "
+                    + CompareDefaults.WARMUP_CONNECTIONS + " connections (raw targets get --payload). A JVM server "
+                    + "interprets its hot paths at first; compare warms every server this way.")
+    String warmupTarget;
+
     @Option(names = "--target-pid", paramLabel = "PID",
             description = "Sample this local process's threads, memory, CPU and open files from /proc.")
     Long targetPid;
@@ -84,8 +92,8 @@ public final class FloodCommand implements Callable<Integer> {
     String targetMetrics;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write results.json, results.csv (the timeline), commands.csv (per command), metrics.prom "
-                    + "and latency.hlog into DIR.")
+            description = "Write results.json, results.csv (the timeline), commands.csv (per command), metrics.prom, "
+                    + "latency.hlog and report.html into DIR.")
     Path out;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
@@ -100,8 +108,10 @@ public final class FloodCommand implements Callable<Integer> {
         TransportSelection clientTransport;
         SamplingOptions sampling;
         List<Threshold> thresholds;
+        FloodConfig warmup;
         try {
             config = config();
+            warmup = warmupTarget == null ? null : ServerWarmup.forTarget(config, warmupTarget);
             address = LoadTarget.resolve(target, "--target", "flood", allowRemote);
             clientTransport = TransportSelection.select(config.transport());
             sampling = sampling();
@@ -118,15 +128,26 @@ public final class FloodCommand implements Callable<Integer> {
                 : new ProgressPrinter(stderr, ProgressPrinter.stderrIsTerminal(), config.connections());
         Consumer<TimelinePoint> listener = progress == null ? point -> { } : progress;
         FloodRun run = new FloodRun(config, address, clientTransport, sampling, listener);
+        FloodRun warmupRun = warmup == null ? null
+                : new FloodRun(warmup, address, TransportSelection.select(warmup.transport()), SamplingOptions.none(),
+                        point -> { });
         RunArtifacts artifacts;
         // The harness's /health is UP for as long as it serves at all: while the flood runs.
-        try (StopOnSignal ignored = new StopOnSignal(run::stop);
+        try (StopOnSignal ignored = new StopOnSignal(() -> {
+                if (warmupRun != null) {
+                    warmupRun.stop();
+                }
+                run.stop();
+            });
              MetricsHttpServer live = metricsPort == null ? null : new MetricsHttpServer(
                      InetAddress.getLoopbackAddress().getHostAddress(), metricsPort, run.registry()::scrape, () -> true,
                      Map.of())) {
             if (live != null) {
                 stderr.println("harness metrics: http://" + live.address() + "/metrics");
                 stderr.flush();
+            }
+            if (warmupRun != null) {
+                warmupRun.run();
             }
             artifacts = run.run();
         } finally {
@@ -142,10 +163,17 @@ public final class FloodCommand implements Callable<Integer> {
             stdout.println("results written to " + out.toAbsolutePath());
         }
         stdout.flush();
+        warnIfCold(result, stderr);
         if (result.run().partial()) {
-            return EXIT_INTERRUPTED;
+            return ExitCode.INTERRUPTED;
         }
-        return result.checksPassed() ? 0 : EXIT_ASSERT_FAILED;
+        Optional<String> failed = FailedRun.reason(result);
+        if (failed.isPresent()) {
+            stderr.println("c10k flood: " + failed.get());
+            stderr.flush();
+            return ExitCode.FAILED;
+        }
+        return result.checksPassed() ? ExitCode.OK : ExitCode.ASSERT_FAILED;
     }
 
     /**
@@ -181,6 +209,16 @@ public final class FloodCommand implements Callable<Integer> {
             }
         }
         return new SamplingOptions(targetPid, targetMetrics, flood.sampleInterval);
+    }
+
+    // Once, after the report: the figures above then include the target's own warm-up.
+    private void warnIfCold(FloodResult result, PrintWriter stderr) {
+        ColdTarget.evidence(result.timeline()).ifPresent(evidence -> {
+            stderr.println("warning: the target looks cold: " + evidence + (warmupTarget == null
+                    ? "; --warmup-target 2s (or a request count) warms it up, unmeasured, before the flood."
+                    : "; a longer --warmup-target than " + warmupTarget + " may help."));
+            stderr.flush();
+        });
     }
 
     // Say before the run, not after, when the harness itself cannot hold what was asked.

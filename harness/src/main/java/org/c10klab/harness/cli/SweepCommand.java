@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.c10klab.harness.experiment.LabModel;
@@ -15,13 +16,13 @@ import org.c10klab.harness.report.CompareProgress;
 import org.c10klab.harness.report.SweepFormat;
 import org.c10klab.harness.report.SweepTable;
 import org.c10klab.harness.report.Threshold;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k sweep}: {@code compare} once per value of one parameter, with the results as a matrix and charts. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
             "--repeat applies to every value: N trials per model there, interleaved, with its own claims.",
             "A parameter that only one model takes (io-threads, transport: netty; pool-size: pool) runs only "
                     + "that model.",
-            "Exit codes: as compare: 0, 1 an --assert failed, 2 bad usage, 3 a model could not be run, 130 Ctrl-C.",
+            "Exit codes: as compare: 0, 1 an --assert failed, 2 bad usage, 3 a model could not be run or no trial "
+                    + "succeeded at all, 130 Ctrl-C.",
             "Examples:",
             "  c10k sweep --vary connections=10,200",
             "  c10k sweep --vary connections=100,1000,5000 --models netty,virtual,threads --command \"SLEEP 1000\"",
@@ -95,7 +97,11 @@ public final class SweepCommand implements Callable<Integer> {
         SweepFormat.writeAll(result, out);
         stdout.println("results and sweep.html written to " + out.toAbsolutePath());
         stdout.flush();
-        return CompareCommand.exitCode(result.partial(), result.anyFailedToRun(), result.checksPassed());
+        Optional<String> failed = CompareCommand.everyFloodFailed(
+                result.cells().stream().flatMap(cell -> cell.result().trials().stream()).toList());
+        failed.ifPresent(reason -> stderr.println("c10k sweep: " + reason));
+        return CompareCommand.exitCode(result.partial(), result.anyFailedToRun() || failed.isPresent(),
+                result.checksPassed());
     }
 
     private List<String> values() {

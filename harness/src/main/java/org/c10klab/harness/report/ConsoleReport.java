@@ -70,7 +70,8 @@ public final class ConsoleReport {
     private static String headline(FloodResult result) {
         FloodConfig config = result.config();
         StringBuilder line = new StringBuilder("flood ").append(config.target()).append(": ")
-                .append(config.connections()).append(config.reconnect() ? " clients (reconnecting)" : " connections");
+                .append(Plural.of(config.connections(), config.reconnect() ? "client" : "connection"))
+                .append(config.reconnect() ? " (reconnecting)" : "");
         if (FloodDescription.connectionStages(config)) {
             line.append(" at most, as the stages open them");
         } else if (!config.ramp().isZero()) {
@@ -81,7 +82,7 @@ public final class ConsoleReport {
             line.append(" at once");
         }
         if (config.requestsPerConnection() != FloodConfig.UNTIL_DEADLINE) {
-            line.append(", ").append(config.requestsPerConnection()).append(" request(s) each");
+            line.append(", ").append(Plural.of(config.requestsPerConnection(), "request")).append(" each");
         }
         if (!config.duration().isZero()) {
             line.append(", for ").append(DurationConverter.format(config.duration()));

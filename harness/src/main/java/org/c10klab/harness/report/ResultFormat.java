@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.c10klab.harness.report.html.FloodHtml;
 import org.c10klab.harness.run.RunArtifacts;
 
 /** The files {@code --out DIR} gets, one per format, each with its writer. */
@@ -20,7 +21,9 @@ public enum ResultFormat {
     /** The harness's meters at the end, in Prometheus text. */
     PROMETHEUS("metrics.prom"),
     /** Connect and request latency per interval, in HdrHistogram's log format, mergeable across machines. */
-    HDR_LOG("latency.hlog");
+    HDR_LOG("latency.hlog"),
+    /** The run for people: outcomes, latency, and charts of rate, latency, outcomes and the target over time. */
+    HTML("report.html");
 
     private final String fileName;
 
@@ -41,6 +44,7 @@ public enum ResultFormat {
             case COMMANDS_CSV -> new CommandsCsvWriter();
             case PROMETHEUS -> (artifacts, out) -> out.write(artifacts.prometheusText());
             case HDR_LOG -> (artifacts, out) -> out.write(artifacts.histogramLog());
+            case HTML -> (artifacts, out) -> out.write(FloodHtml.render(artifacts));
         };
     }
 

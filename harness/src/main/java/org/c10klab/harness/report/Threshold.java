@@ -126,14 +126,18 @@ public final class Threshold {
     }
 
     private CheckResult verdict(double actual, String shown) {
-        boolean passed = switch (operator) {
-            case "<" -> actual < value;
-            case "<=" -> actual <= value;
-            case ">" -> actual > value;
-            case ">=" -> actual >= value;
-            default -> actual == value;
+        return new CheckResult(expression, holds(actual, operator, value), shown);
+    }
+
+    /** Whether {@code actual OPERATOR limit} holds, for one of {@code < <= = == >= >}. */
+    public static boolean holds(double actual, String operator, double limit) {
+        return switch (operator) {
+            case "<" -> actual < limit;
+            case "<=" -> actual <= limit;
+            case ">" -> actual > limit;
+            case ">=" -> actual >= limit;
+            default -> actual == limit;
         };
-        return new CheckResult(expression, passed, shown);
     }
 
     private long failures(FloodResult result) {

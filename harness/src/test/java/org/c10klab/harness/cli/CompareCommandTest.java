@@ -144,6 +144,52 @@ class CompareCommandTest {
         assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
     }
 
+    @Test
+    void serverArgsReachOnlyTheirModelAndAreRecorded(@TempDir Path dir) throws Exception {
+        // netty holds at most 5 of the 20 connections at once; virtual, without the option, holds them all.
+        int exit = compare("--models", "netty,virtual", "--repeat", "1", "-c", "20", "-n", "1",
+                "--command", "SLEEP 300", "--server-arg", "netty:--max-connections=5", "--out", dir.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("netty:   --max-connections=5");
+        CompareResult written = ResultJson.mapper().readValue(dir.resolve("compare.json").toFile(),
+                CompareResult.class);
+        ModelRun netty = written.trials().stream().filter(run -> run.model() == LabModel.NETTY).findFirst().orElseThrow();
+        ModelRun virtual = written.trials().stream().filter(run -> run.model() == LabModel.VIRTUAL).findFirst()
+                .orElseThrow();
+        assertThat(netty.setup().serverArgs()).containsExactly("--max-connections=5");
+        assertThat(virtual.setup().serverArgs()).isEmpty();
+        assertThat(netty.summary().requestsOk()).isEqualTo(20);
+        assertThat(netty.summary().peakServerConnections()).isBetween(1L, 5L);
+        assertThat(virtual.summary().peakServerConnections()).isGreaterThan(5L);
+        assertThat(dir.resolve("report.html")).content().contains("c10k server netty --max-connections=5");
+    }
+
+    @Test
+    void exitsThreeWithOneLineWhenNoTrialHadARequestSucceed(@TempDir Path dir) {
+        int exit = compare("--models", "netty", "--repeat", "1", "-c", "2", "-n", "1", "--command", "NOSUCH",
+                "--out", dir.toString());
+
+        assertThat(exit).as(out.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString()).containsOnlyOnce("c10k compare: every trial failed as a whole, e.g. netty: "
+                + "no request succeeded: 2 of 2 requests error_reply ('ERR unknown command");
+        assertThat(dir.resolve("compare.json")).isNotEmptyFile();
+    }
+
+    @Test
+    void aBadServerArgIsBadUsage() {
+        assertThat(compare("--server-arg", "netyy:--io-threads=2")).isEqualTo(2);
+        assertThat(compare("--server-arg", "netty:--max-conections=5")).isEqualTo(2);
+        assertThat(compare("--server-arg", "all:--io-threads=2")).as("only netty takes --io-threads").isEqualTo(2);
+        assertThat(compare("--server-arg", "netty")).isEqualTo(2);
+        assertThat(err.toString()).contains(
+                "--server-arg netyy:--io-threads=2: unknown model 'netyy'",
+                "--server-arg for netty: unknown option '--max-conections=5'; did you mean --max-connections?",
+                "--server-arg for virtual: unknown option '--io-threads=2'",
+                "--server-arg netty: expected MODEL:ARG");
+        assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
+    }
+
     private int compare(String... args) {
         return CliTestUtil.run(out, err, "compare", args);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -29,7 +28,6 @@ import org.c10klab.harness.result.FloodResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code c10k flood} as a user runs it: the table, --assert exit codes, usage errors, --out, --metrics-port. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -50,7 +48,7 @@ class FloodCommandTest {
 
             assertThat(exit).as(err.toString()).isZero();
             assertThat(out.toString())
-                    .contains("flood " + server.target() + ": 10 connections at once, 5 request(s) each, PING")
+                    .contains("flood " + server.target() + ": 10 connections at once, 5 requests each, PING")
                     .containsPattern("ok\\s+10\\s+50")
                     .contains("latency ms", "connect", "request", "p99.9")
                     .contains("PASS errors=0 (actual 0)", "PASS p99<5s", "PASS connect_timeout=0");
@@ -59,13 +57,41 @@ class FloodCommandTest {
 
     @Test
     void exitsOneWhenAnAssertFails() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
+            // No loopback round trip takes under a microsecond.
+            int exit = flood("--target", server.target(), "-c", "2", "--assert", "p99<1us", "--assert", "p99<1h");
+
+            assertThat(exit).isEqualTo(ExitCode.ASSERT_FAILED);
+            assertThat(out.toString()).contains("FAIL p99<1us", "PASS p99<1h");
+            assertThat(err.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void exitsThreeWithOneLineWhenNoRequestSucceeded() throws IOException {
         try (ScriptedServer server = new ScriptedServer(ScriptedServer.reply("-ERR nope\r\n"))) {
             int exit = flood("--target", server.target(), "-c", "2", "--assert", "errors<1%", "--assert", "p99<1h");
 
-            assertThat(exit).isEqualTo(FloodCommand.EXIT_ASSERT_FAILED);
+            assertThat(exit).isEqualTo(ExitCode.FAILED);
             assertThat(out.toString()).contains("FAIL errors<1% (actual 50.000% (2 of 4))", "PASS p99<1h")
                     .contains("error_reply: the server answered, with an error: 'ERR nope' x 2");
+            assertThat(err.toString()).isEqualTo("c10k flood: no request succeeded: 2 of 2 requests error_reply "
+                    + "('ERR nope')" + System.lineSeparator());
         }
+    }
+
+    @Test
+    void exitsThreeWithOneLineWhenNoConnectionCouldBeMade() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        // Nothing listens on the port just closed: every connect is refused.
+        int exit = flood("--target", "127.0.0.1:" + port, "-c", "20", "-n", "3");
+
+        assertThat(exit).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString()).isEqualTo("c10k flood: no connection could be made: 20 of 20 attempts refused"
+                + System.lineSeparator());
     }
 
     @Test
@@ -88,6 +114,36 @@ class FloodCommandTest {
         assertThat(flood("--target", "127.0.0.1:1", "--target-metrics", "ftp://x/metrics")).isEqualTo(2);
         assertThat(err.toString()).contains("--protocol raw cannot pipeline", "give --ramp or --connect-rate, not both",
                 "'smtp' is not a protocol", "not a duration", "is not an http URL");
+    }
+
+    @Test
+    void aTargetSlowOnlyAtFirstIsWarnedAboutOnceWithTheWarmupOption() throws IOException {
+        // The third request stalls 400 ms; every other is answered at once: a cold start.
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.stallOnce(3, 400))) {
+            int exit = flood("--target", server.target(), "-c", "1", "-d", "3s", "--think", "20ms");
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(err.toString()).containsOnlyOnce("warning: the target looks cold: request p99 ")
+                    .containsOnlyOnce("in the first second").containsOnlyOnce("--warmup-target 2s");
+        }
+    }
+
+    @Test
+    void warmupTargetSendsAnUnmeasuredWarmupToTheTargetFirst() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.stallOnce(3, 400))) {
+            int exit = flood("--target", server.target(), "-c", "1", "-d", "3s", "--think", "20ms",
+                    "--warmup-target", "200");
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(err.toString()).doesNotContain("looks cold");
+            FloodResult result = ResultJson.read(results.resolve("run-1").resolve("results.json"));
+            // The warm-up ran first, so the stall (the third request) and 197 more PINGs went to it: the target saw
+            // them, the result did not.
+            assertThat(server.requests() - result.requests().total()).isEqualTo(200);
+        }
+        assertThat(flood("--target", "127.0.0.1:1", "--warmup-target", "soon")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--warmup-target soon: expected a request count such as 5000 or a "
+                + "duration such as 2s");
     }
 
     @Test
@@ -130,16 +186,13 @@ class FloodCommandTest {
 
     /** Runs {@code c10k flood ARGS --quiet}, and checks the books of every run that wrote results. */
     private int flood(String... args) {
-        CommandLine command = new CommandLine(new FloodCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.add("--quiet");
         Path written = results.resolve("run-" + runs.incrementAndGet());
         if (!arguments.contains("--out")) {
             arguments.addAll(List.of("--out", written.toString()));
         }
-        int exit = command.execute(arguments.toArray(String[]::new));
+        int exit = CliTestUtil.run(out, err, "flood", arguments.toArray(String[]::new));
         if (Files.exists(written.resolve("results.json"))) {
             try {
                 FloodTestUtil.assertAccounting(ResultJson.read(written.resolve("results.json")));

@@ -73,7 +73,7 @@ public final class CompareHtml {
                         model.status())).toList());
         return page.section("Machine").environment(result.environment())
                 .section("Reproduce").code(result.command())
-                .paragraph("Each trial's full results (results.json, results.csv, commands.csv, metrics.prom, latency.hlog) are in "
+                .paragraph("Each trial's full results (results.json, results.csv, commands.csv, metrics.prom, latency.hlog, report.html) are in "
                         + "its folder next to this file, e.g. " + example(result) + ".")
                 .finish();
     }
