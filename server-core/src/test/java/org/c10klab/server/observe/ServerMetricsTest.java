@@ -7,9 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.resp.ClientBufferBudget;
 import org.c10klab.protocol.resp.RespRequestDecoder;
+import org.c10klab.server.testing.MetricHelp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,25 @@ class ServerMetricsTest {
         assertThat(metrics.activeConnections()).isEqualTo(1);
         assertThat(metrics.acceptedConnections()).isEqualTo(2);
         assertThat(metrics.rejectedSummary().split(",")).containsExactlyInAnyOrder("max_clients=1", "protocol_error=1");
+    }
+
+    @Test
+    void everyFamilyHasAHelpTextAndCommandLatencyIsAHistogramFrom100MicrosecondsToTenSeconds() {
+        metrics.connectionRejected(MeterNames.REASON_IDLE);
+        metrics.commandTimer("SLEEP").record(Duration.ofMillis(30));
+        metrics.gaugeVirtualThreads(() -> 1);
+        metrics.gaugeClientBuffers(new ClientBufferBudget(1 << 20));
+        AtomicLong dropped = new AtomicLong();
+        metrics.countLogDrops(MeterNames.LOG_ACCESS, dropped);
+
+        String scrape = metrics.scrape();
+        assertThat(MetricHelp.familiesWithoutHelp(scrape)).isEmpty();
+        assertThat(scrape).contains("# TYPE server_commands_seconds histogram",
+                "server_commands_seconds_bucket{command=\"SLEEP\",model=\"virtual\",le=\"1.0E-4\"} 0",
+                "server_commands_seconds_bucket{command=\"SLEEP\",model=\"virtual\",le=\"0.025\"} 0",
+                "server_commands_seconds_bucket{command=\"SLEEP\",model=\"virtual\",le=\"0.05\"} 1",
+                "server_commands_seconds_bucket{command=\"SLEEP\",model=\"virtual\",le=\"10.0\"} 1",
+                "server_commands_seconds_bucket{command=\"SLEEP\",model=\"virtual\",le=\"+Inf\"} 1");
     }
 
     @Test
