@@ -3,6 +3,8 @@ package org.c10klab.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,14 +28,20 @@ import org.c10klab.harness.FloodTestUtil;
 import org.c10klab.harness.ScriptedServer;
 import org.c10klab.harness.report.ResultJson;
 import org.c10klab.harness.result.FloodResult;
+import org.c10klab.server.testing.MetricHelp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code c10k flood} as a user runs it: the table, --assert exit codes, usage errors, --out, --metrics-port. */
+/**
+ * {@code c10k flood} as a user runs it: the table, --assert exit codes, usage errors, --out, --metrics-port,
+ * --prometheus-sd.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FloodCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -124,7 +132,41 @@ class FloodCommandTest {
                     http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
                     .contains("harness_connections_open 4.0")
                     .contains("harness_outcomes_total{outcome=\"ok\",phase=\"request\"}"));
+            String metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(MetricHelp.familiesWithoutHelp(metrics)).isEmpty();
+            // Buckets from 100 µs to the response timeout (10 s by default), the timeout an edge of its own.
+            assertThat(metrics).contains("harness_request_seconds_bucket{le=\"1.0E-4\"}",
+                    "harness_request_seconds_bucket{le=\"10.0\"}", "harness_connect_seconds_bucket{le=\"2.0\"}");
+            // Only what can happen is published: no error reply to a connect, no refused request.
+            assertThat(metrics).contains("harness_outcomes_total{outcome=\"refused\",phase=\"connect\"}",
+                    "harness_outcomes_total{outcome=\"error_reply\",phase=\"request\"}")
+                    .doesNotContain("harness_outcomes_total{outcome=\"error_reply\",phase=\"connect\"}",
+                            "harness_outcomes_total{outcome=\"response_timeout\",phase=\"connect\"}",
+                            "harness_outcomes_total{outcome=\"refused\",phase=\"request\"}");
             assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
+    @Test
+    void listsItsLiveMetricsForPrometheusWhileItRunsAndEmptiesTheListAtTheEnd() throws Exception {
+        Path targets = results.resolve("targets.json");
+        HttpClient http = HttpClient.newHttpClient();
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> flood("--target", server.target(),
+                    "-c", "2", "--duration", "3s", "--think", "10ms", "--prometheus-sd", targets.toString()));
+
+            // The file appears when the command starts; until it lists the endpoint, read on.
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+                JsonNode groups = JSON.readTree(targets.toFile());
+                assertThat(groups).hasSize(1);
+                assertThat(groups.get(0).path("labels").path("job").asText()).isEqualTo("c10k-harness");
+                String address = groups.get(0).path("targets").get(0).asText();
+                HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://" + address + "/metrics")).build();
+                assertThat(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
+                        .contains("harness_connections_open 2.0");
+            });
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+            assertThat(JSON.readTree(targets.toFile())).isEmpty();
         }
     }
 
