@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.c10klab.server.observe.LatencyBuckets;
+import org.c10klab.server.observe.ResidentMemory;
 
 /**
  * The balancer's Micrometer registry: client connections, and per backend (tagged
@@ -82,6 +83,7 @@ public final class BalancerMetrics implements AutoCloseable {
         gcMetrics.bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        ResidentMemory.bindTo(registry);
         Gauge.builder(CLIENTS_ACTIVE, clientsActive, AtomicLong::get)
                 .description("client connections open now").register(registry);
         clientsAccepted = Counter.builder(CLIENTS_ACCEPTED)

@@ -63,6 +63,7 @@ public final class ServerMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        ResidentMemory.bindTo(registry);
         Gauge.builder(MeterNames.CONNECTIONS_ACTIVE, activeConnections, AtomicLong::get)
                 .description("connections open now")
                 .register(registry);

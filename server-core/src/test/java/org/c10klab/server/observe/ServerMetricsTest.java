@@ -73,6 +73,8 @@ class ServerMetricsTest {
         String scrape = metrics.scrape();
         assertThat(scrape).contains("jvm_threads_live_threads{model=\"virtual\"}", "jvm_threads_peak_threads",
                 "jvm_memory_used_bytes", "process_uptime_seconds");
+        // The RSS from /proc/self/status: a running JVM holds tens of megabytes (1.0E7 and up).
+        assertThat(scrape).containsPattern("process_resident_memory_bytes\\{model=\"virtual\"} [1-9][.0-9]*E[7-9]\n");
         assertThat(scrape).doesNotContain("jvm_threads_states");
     }
 
