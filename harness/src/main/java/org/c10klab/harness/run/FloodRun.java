@@ -71,6 +71,7 @@ public final class FloodRun {
         this.progress = progress;
         this.recorder = new FloodRecorder(registry, config.connectTimeout(), config.responseTimeout(),
                 FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
+        ListenQueueCounters.bindTo(registry);
     }
 
     /** The harness's live meters, e.g. for {@code --metrics-port}. */

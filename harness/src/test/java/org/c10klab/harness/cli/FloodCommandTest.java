@@ -131,6 +131,7 @@ class FloodCommandTest {
             await().atMost(Duration.ofSeconds(10)).ignoreException(ConnectException.class).untilAsserted(() -> assertThat(
                     http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
                     .contains("harness_connections_open 4.0")
+                    .contains("harness_kernel_listen_overflows_total")
                     .contains("harness_outcomes_total{outcome=\"ok\",phase=\"request\"}"));
             String metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
             assertThat(MetricHelp.familiesWithoutHelp(metrics)).isEmpty();
