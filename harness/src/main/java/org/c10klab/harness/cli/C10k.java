@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BacklogCommand.class,
             LabCommand.class,
             BalancerCommand.class,
+            MetricsReferenceCommand.class,
         })
 public final class C10k implements Callable<Integer> {
 
