@@ -219,8 +219,8 @@ public final class FloodCommand implements Callable<Integer> {
         targets.add(new PrometheusTargets.Target(harnessAddress,
                 Map.of(PrometheusTargets.LABEL_JOB, PrometheusTargets.JOB_HARNESS)));
         if (targetMetrics != null) {
-            URI uri = URI.create(targetMetrics);
-            targets.add(new PrometheusTargets.Target(uri.getHost() + ":" + uri.getPort(),
+            // HOST:PORT, or HOST alone, for which Prometheus takes http's port.
+            targets.add(new PrometheusTargets.Target(URI.create(targetMetrics).getAuthority(),
                     Map.of(PrometheusTargets.LABEL_JOB, PrometheusTargets.JOB_SERVER)));
         }
         return targets;

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,7 @@ import org.c10klab.harness.FloodTestUtil;
 import org.c10klab.harness.ScriptedServer;
 import org.c10klab.harness.report.ResultJson;
 import org.c10klab.harness.result.FloodResult;
+import org.c10klab.server.observe.MetricsHttpServer;
 import org.c10klab.server.testing.MetricHelp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -149,22 +151,28 @@ class FloodCommandTest {
     }
 
     @Test
-    void listsItsLiveMetricsForPrometheusWhileItRunsAndEmptiesTheListAtTheEnd() throws Exception {
+    void listsItsLiveMetricsAndTheTargetsForPrometheusWhileItRunsAndEmptiesTheListAtTheEnd() throws Exception {
         Path targets = results.resolve("targets.json");
         HttpClient http = HttpClient.newHttpClient();
-        try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
+        // The target's /metrics: an endpoint that answers, so the flood's sampler has something to read.
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong());
+             MetricsHttpServer targetMetrics = new MetricsHttpServer("127.0.0.1", 0, () -> "", () -> true,
+                     Map.of())) {
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> flood("--target", server.target(),
-                    "-c", "2", "--duration", "3s", "--think", "10ms", "--prometheus-sd", targets.toString()));
+                    "-c", "2", "--duration", "3s", "--think", "10ms", "--prometheus-sd", targets.toString(),
+                    "--target-metrics", "http://" + targetMetrics.address() + "/metrics"));
 
-            // The file appears when the command starts; until it lists the endpoint, read on.
+            // The file appears when the command starts; until it lists the endpoints, read on.
             await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
                 JsonNode groups = JSON.readTree(targets.toFile());
-                assertThat(groups).hasSize(1);
+                assertThat(groups).hasSize(2);
                 assertThat(groups.get(0).path("labels").path("job").asText()).isEqualTo("c10k-harness");
                 String address = groups.get(0).path("targets").get(0).asText();
                 HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://" + address + "/metrics")).build();
                 assertThat(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
                         .contains("harness_connections_open 2.0");
+                assertThat(groups.get(1).path("labels").path("job").asText()).isEqualTo("c10k-server");
+                assertThat(groups.get(1).path("targets").get(0).asText()).isEqualTo(targetMetrics.address());
             });
             assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
             assertThat(JSON.readTree(targets.toFile())).isEmpty();
