@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.c10klab.server.observe.LatencyBuckets;
+import org.c10klab.server.observe.ProcessCpu;
 import org.c10klab.server.observe.ResidentMemory;
 
 /**
@@ -78,6 +79,7 @@ public final class BalancerMetrics implements AutoCloseable {
     BalancerMetrics(BackendPool pool, Duration connectTimeout) {
         // jvm.threads.states reads every thread's ThreadInfo on each scrape (Micrometer issue 1805).
         registry.config().meterFilter(MeterFilter.denyNameStartsWith("jvm.threads.states"));
+        ProcessCpu.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);

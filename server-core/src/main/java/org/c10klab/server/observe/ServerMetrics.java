@@ -57,6 +57,7 @@ public final class ServerMetrics implements AutoCloseable {
         // jvm.threads.states reads every thread's ThreadInfo on each scrape; with ~10k threads that
         // freezes the process (Micrometer issue 1805). jvm.threads.live and .peak stay.
         registry.config().meterFilter(MeterFilter.denyNameStartsWith("jvm.threads.states"));
+        ProcessCpu.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);

@@ -76,6 +76,9 @@ class ServerMetricsTest {
         // The RSS from /proc/self/status: a running JVM holds tens of megabytes (1.0E7 and up).
         assertThat(scrape).containsPattern("process_resident_memory_bytes\\{model=\"virtual\"} [1-9][.0-9]*E[7-9]\n");
         assertThat(scrape).doesNotContain("jvm_threads_states");
+        // CPU time in seconds, as Prometheus names it, not Micrometer's nanoseconds.
+        assertThat(scrape).containsPattern("process_cpu_seconds_total\\{model=\"virtual\"} [0-9]")
+                .doesNotContain("process_cpu_time_ns");
     }
 
     @Test
