@@ -20,6 +20,7 @@ import picocli.CommandLine;
             LabCommand.class,
             DiffCommand.class,
             BalancerCommand.class,
+            MetricsReferenceCommand.class,
         })
 public final class C10k implements Callable<Integer> {
 

@@ -10,6 +10,7 @@ import org.c10klab.harness.experiment.CompareDefaults;
 import org.c10klab.harness.experiment.ComparePlan;
 import org.c10klab.harness.experiment.CompareResult;
 import org.c10klab.harness.experiment.Comparison;
+import org.c10klab.harness.experiment.LiveTargets;
 import org.c10klab.harness.experiment.ModelRun;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.report.CompareFormat;
@@ -72,10 +73,12 @@ public final class CompareCommand implements Callable<Integer> {
         ComparePlan plan;
         List<Threshold> thresholds;
         Path out;
+        LiveTargets liveTargets;
         try {
             plan = plan();
             thresholds = flood.thresholds();
             out = experiment.outDirectory("compare");
+            liveTargets = experiment.liveTargets();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -83,9 +86,10 @@ public final class CompareCommand implements Callable<Integer> {
         CompareTable.printPlan(plan, stdout);
         stdout.flush();
         Comparison comparison = new Comparison(plan, thresholds,
-                CompareProgress.onStderr(spec.commandLine().getErr(), flood.quiet, plan.flood().connections()));
+                CompareProgress.onStderr(spec.commandLine().getErr(), flood.quiet, plan.flood().connections()),
+                liveTargets);
         CompareResult result;
-        try (StopOnSignal ignored = new StopOnSignal(comparison::stop)) {
+        try (liveTargets; StopOnSignal ignored = new StopOnSignal(comparison::stop)) {
             result = comparison.run(ShellCommand.of("compare", spec.commandLine().getParseResult().expandedArgs()));
         }
         CompareTable.print(result, stdout);

@@ -1,5 +1,6 @@
 package org.c10klab.harness.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Set;
 import org.c10klab.harness.experiment.CompareDefaults;
 import org.c10klab.harness.experiment.ComparePlan;
 import org.c10klab.harness.experiment.LabModel;
+import org.c10klab.harness.experiment.LiveTargets;
 import org.c10klab.harness.experiment.ModelSetup;
 import org.c10klab.harness.experiment.ServerWarmup;
 import org.c10klab.harness.flood.FloodConfig;
@@ -81,6 +83,12 @@ public final class ExperimentOptions {
             description = "Write every result here (default: results/<command>-<date>-<time>).")
     Path out;
 
+    @Option(names = "--prometheus-sd", paramLabel = "FILE",
+            description = "While each trial's measured flood runs, list its server's /metrics and the harness's "
+                    + "own (the flood's meters) in FILE for Prometheus's file-based service discovery "
+                    + "(file_sd_configs, as deploy/prometheus/prometheus.yml reads it), labelled model and trial.")
+    Path prometheusSd;
+
     /**
      * The plan for {@code flood} against the chosen models with these server options.
      *
@@ -118,6 +126,23 @@ public final class ExperimentOptions {
     Path outDirectory(String command) {
         OutputFolder.requireUsable(out);
         return out != null ? out : OutputFolder.timestamped(command);
+    }
+
+    /**
+     * What publishes the trials for Prometheus, or null without {@code --prometheus-sd}; the caller closes it.
+     *
+     * @throws IllegalArgumentException when the file cannot be written
+     */
+    LiveTargets liveTargets() {
+        if (prometheusSd == null) {
+            return null;
+        }
+        try {
+            return new LiveTargets(prometheusSd);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--prometheus-sd: cannot write " + prometheusSd + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private List<String> serverArgs(LabModel model, FloodConfig flood) {

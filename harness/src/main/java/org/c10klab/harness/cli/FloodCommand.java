@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.c10klab.harness.flood.FileBudget;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.flood.Outcome;
+import org.c10klab.harness.launch.PrometheusTargets;
 import org.c10klab.harness.report.ConsoleReport;
 import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.harness.report.ProgressPrinter;
@@ -101,6 +103,12 @@ public final class FloodCommand implements Callable<Integer> {
                     + "(0 = any free port).")
     Integer metricsPort;
 
+    @Option(names = "--prometheus-sd", paramLabel = "FILE",
+            description = "While the flood runs, list the harness's live meters (on --metrics-port, else on any "
+                    + "free port) and the --target-metrics endpoint in FILE for Prometheus's file-based service "
+                    + "discovery (file_sd_configs, as deploy/prometheus/prometheus.yml reads it); emptied at the end.")
+    Path prometheusSd;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         FloodConfig config;
@@ -120,6 +128,7 @@ public final class FloodCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        PrometheusTargets targets = prometheusTargets();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         warnAboutFileLimit(config, stderr);
@@ -133,15 +142,16 @@ public final class FloodCommand implements Callable<Integer> {
                         point -> { });
         RunArtifacts artifacts;
         // The harness's /health is UP for as long as it serves at all: while the flood runs.
+        boolean serveMetrics = metricsPort != null || targets != null;
         try (StopOnSignal ignored = new StopOnSignal(() -> {
                 if (warmupRun != null) {
                     warmupRun.stop();
                 }
                 run.stop();
             });
-             MetricsHttpServer live = metricsPort == null ? null : new MetricsHttpServer(
-                     InetAddress.getLoopbackAddress().getHostAddress(), metricsPort, run.registry()::scrape, () -> true,
-                     Map.of())) {
+             MetricsHttpServer live = !serveMetrics ? null : new MetricsHttpServer(
+                     InetAddress.getLoopbackAddress().getHostAddress(), metricsPort == null ? 0 : metricsPort,
+                     run.registry()::scrape, () -> true, Map.of())) {
             if (live != null) {
                 stderr.println("harness metrics: http://" + live.address() + "/metrics");
                 stderr.flush();
@@ -149,7 +159,16 @@ public final class FloodCommand implements Callable<Integer> {
             if (warmupRun != null) {
                 warmupRun.run();
             }
-            artifacts = run.run();
+            if (targets != null) {
+                targets.publish(scrapeTargets(live.address()));
+            }
+            try {
+                artifacts = run.run();
+            } finally {
+                if (targets != null) {
+                    targets.publish(List.of());
+                }
+            }
         } finally {
             if (progress != null) {
                 progress.finish();
@@ -219,6 +238,31 @@ public final class FloodCommand implements Callable<Integer> {
                     : "; a longer --warmup-target than " + warmupTarget + " may help."));
             stderr.flush();
         });
+    }
+
+    private PrometheusTargets prometheusTargets() {
+        if (prometheusSd == null) {
+            return null;
+        }
+        try {
+            return new PrometheusTargets(prometheusSd);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--prometheus-sd: cannot write " + prometheusSd + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The harness's endpoint and, when given, the target's: its meters carry their model themselves. */
+    private List<PrometheusTargets.Target> scrapeTargets(String harnessAddress) {
+        List<PrometheusTargets.Target> targets = new ArrayList<>();
+        targets.add(new PrometheusTargets.Target(harnessAddress,
+                Map.of(PrometheusTargets.LABEL_JOB, PrometheusTargets.JOB_HARNESS)));
+        if (targetMetrics != null) {
+            // HOST:PORT, or HOST alone, for which Prometheus takes http's port.
+            targets.add(new PrometheusTargets.Target(URI.create(targetMetrics).getAuthority(),
+                    Map.of(PrometheusTargets.LABEL_JOB, PrometheusTargets.JOB_SERVER)));
+        }
+        return targets;
     }
 
     // Say before the run, not after, when the harness itself cannot hold what was asked.

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.c10klab.harness.experiment.LabModel;
+import org.c10klab.harness.experiment.LiveTargets;
 import org.c10klab.harness.experiment.Sweep;
 import org.c10klab.harness.experiment.SweepResult;
 import org.c10klab.harness.experiment.SweepStep;
@@ -73,6 +74,7 @@ public final class SweepCommand implements Callable<Integer> {
         List<SweepStep> steps;
         List<Threshold> thresholds;
         Path out;
+        LiveTargets liveTargets;
         try {
             if (vary.indexOf('=') < 1) {
                 throw new IllegalArgumentException("--vary " + vary + ": expected NAME=V1,V2,... with NAME one of: "
@@ -82,15 +84,17 @@ public final class SweepCommand implements Callable<Integer> {
             steps = steps(parameter, values(), stderr);
             thresholds = flood.thresholds();
             out = experiment.outDirectory("sweep");
+            liveTargets = experiment.liveTargets();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         SweepTable.printPlan(parameter.cliName(), steps, stdout);
         stdout.flush();
         Sweep sweep = new Sweep(parameter.cliName(), parameter.numeric(), steps, thresholds,
-                CompareProgress.onStderr(stderr, flood.quiet, steps.getFirst().plan().flood().connections()));
+                CompareProgress.onStderr(stderr, flood.quiet, steps.getFirst().plan().flood().connections()),
+                liveTargets);
         SweepResult result;
-        try (StopOnSignal ignored = new StopOnSignal(sweep::stop)) {
+        try (liveTargets; StopOnSignal ignored = new StopOnSignal(sweep::stop)) {
             result = sweep.run(ShellCommand.of("sweep", spec.commandLine().getParseResult().expandedArgs()));
         }
         SweepTable.print(result, stdout);

@@ -14,6 +14,7 @@ import org.c10klab.harness.flood.FloodObserver;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.result.OutcomeCounts;
 import org.c10klab.harness.result.RequestAccounting;
+import org.c10klab.server.observe.LatencyBuckets;
 
 /**
  * Records a flood twice: into Micrometer meters, for anyone reading live (histogram buckets that
@@ -48,7 +49,7 @@ public final class FloodRecorder implements FloodObserver {
     /**
      * @param registry           where the live meters go
      * @param commands           how many commands the workload mixes; each gets its own latency and outcomes
-     * @param connectTimeout     a service-level objective bucket of {@code harness.connect}: who beat the timeout
+     * @param connectTimeout     the top bucket of {@code harness.connect}: who beat the timeout
      * @param responseTimeout    likewise for {@code harness.request}
      * @param distributionExpiry how long Micrometer keeps samples for its time-windowed statistics
      */
@@ -62,14 +63,23 @@ public final class FloodRecorder implements FloodObserver {
             commandOutcomes[i] = new OutcomeTally();
             commandNils[i] = new LongAdder();
         }
-        connectTimer = latencyTimer(registry, HarnessMeters.CONNECT, "time to connect, successful attempts",
-                connectTimeout, distributionExpiry);
-        requestTimer = latencyTimer(registry, HarnessMeters.REQUEST,
-                "time to a reply, from the intended send time in the open model", responseTimeout, distributionExpiry);
-        // Counters read from the tallies at scrape time: one increment per event, not two.
+        connectTimer = LatencyBuckets.timer(HarnessMeters.CONNECT, "time to connect, successful attempts",
+                        connectTimeout)
+                .distributionStatisticExpiry(distributionExpiry)
+                .register(registry);
+        requestTimer = LatencyBuckets.timer(HarnessMeters.REQUEST,
+                        "time to a reply, from the intended send time in the open model", responseTimeout)
+                .distributionStatisticExpiry(distributionExpiry)
+                .register(registry);
+        // Counters read from the tallies at scrape time: one increment per event, not two. Only the
+        // combinations that can happen are published, so no series is zero by construction.
         for (Outcome outcome : Outcome.values()) {
-            counter(registry, HarnessMeters.PHASE_CONNECT, outcome, connectOutcomes);
-            counter(registry, HarnessMeters.PHASE_REQUEST, outcome, requestOutcomes);
+            if (outcome.canEndAttempt()) {
+                counter(registry, HarnessMeters.PHASE_CONNECT, outcome, connectOutcomes);
+            }
+            if (outcome.canEndRequest()) {
+                counter(registry, HarnessMeters.PHASE_REQUEST, outcome, requestOutcomes);
+            }
         }
         Gauge.builder(HarnessMeters.CONNECTIONS_OPEN, open, AtomicLong::get)
                 .description("connections open now")
@@ -214,18 +224,6 @@ public final class FloodRecorder implements FloodObserver {
     /** The independent counts the outcomes must add up to. */
     public RequestAccounting accounting() {
         return new RequestAccounting(attempts.sum(), sent.sum(), unsent.sum(), unanswered.sum(), peakOpen.get());
-    }
-
-    // Histogram buckets for Prometheus, with one bucket edge at the timeout: who beat it.
-    private static Timer latencyTimer(MeterRegistry registry, String name, String description, Duration timeout,
-                                      Duration distributionExpiry) {
-        return Timer.builder(name)
-                .description(description)
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(timeout)
-                .maximumExpectedValue(timeout.multipliedBy(2))
-                .distributionStatisticExpiry(distributionExpiry)
-                .register(registry);
     }
 
     private static void counter(MeterRegistry registry, String phase, Outcome outcome, OutcomeTally tally) {

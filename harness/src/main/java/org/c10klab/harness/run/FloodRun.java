@@ -73,6 +73,7 @@ public final class FloodRun {
         this.progress = progress;
         this.recorder = new FloodRecorder(registry, config.workload().commands(), config.connectTimeout(),
                 config.responseTimeout(), FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
+        ListenQueueCounters.bindTo(registry);
     }
 
     /** The harness's live meters, e.g. for {@code --metrics-port}. */

@@ -1,12 +1,22 @@
 package org.c10klab.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.FloodTestUtil;
 import org.c10klab.harness.experiment.ComparePlan;
@@ -188,6 +198,35 @@ class CompareCommandTest {
                 "--server-arg for virtual: unknown option '--io-threads=2'",
                 "--server-arg netty: expected MODEL:ARG");
         assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
+    }
+
+    @Test
+    void listsEachTrialsServerAndFloodForPrometheusWhileTheFloodRuns(@TempDir Path dir) throws Exception {
+        Path targets = dir.resolve("targets.json");
+        HttpClient http = HttpClient.newHttpClient();
+        // 4 connections x 40 x SLEEP 50: two seconds of flood to find the endpoints in.
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> compare("--models", "netty",
+                "--repeat", "1", "-c", "4", "-n", "40", "--command", "SLEEP 50", "--no-server-warmup",
+                "--out", dir.resolve("out").toString(), "--prometheus-sd", targets.toString()));
+
+        // The file is written empty at the start; until it lists the trial, read on.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+            JsonNode groups = ResultJson.mapper().readTree(targets.toFile());
+            assertThat(groups).hasSize(2);
+            Map<String, String> pageByJob = new HashMap<>();
+            for (JsonNode group : groups) {
+                assertThat(group.path("labels").path("model").asText()).isEqualTo("netty");
+                assertThat(group.path("labels").path("trial").asText()).isEqualTo("1");
+                HttpRequest scrape = HttpRequest.newBuilder(
+                        URI.create("http://" + group.path("targets").get(0).asText() + "/metrics")).build();
+                pageByJob.put(group.path("labels").path("job").asText(),
+                        http.send(scrape, HttpResponse.BodyHandlers.ofString()).body());
+            }
+            assertThat(pageByJob.get("c10k-server")).contains("server_commands_seconds_bucket{command=\"SLEEP\"");
+            assertThat(pageByJob.get("c10k-harness")).contains("harness_request_seconds_bucket");
+        });
+        assertThat(exit.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(ResultJson.mapper().readTree(targets.toFile())).isEmpty();
     }
 
     private int compare(String... args) {

@@ -3,6 +3,8 @@ package org.c10klab.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,13 +28,20 @@ import org.c10klab.harness.FloodTestUtil;
 import org.c10klab.harness.ScriptedServer;
 import org.c10klab.harness.report.ResultJson;
 import org.c10klab.harness.result.FloodResult;
+import org.c10klab.server.observe.MetricsHttpServer;
+import org.c10klab.server.testing.MetricHelp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code c10k flood} as a user runs it: the table, --assert exit codes, usage errors, --out, --metrics-port. */
+/**
+ * {@code c10k flood} as a user runs it: the table, --assert exit codes, usage errors, --out, --metrics-port,
+ * --prometheus-sd.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FloodCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -179,8 +189,49 @@ class FloodCommandTest {
             await().atMost(Duration.ofSeconds(10)).ignoreException(ConnectException.class).untilAsserted(() -> assertThat(
                     http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
                     .contains("harness_connections_open 4.0")
+                    .contains("harness_kernel_listen_overflows_total")
                     .contains("harness_outcomes_total{outcome=\"ok\",phase=\"request\"}"));
+            String metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(MetricHelp.familiesWithoutHelp(metrics)).isEmpty();
+            // Buckets from 100 µs to the response timeout (10 s by default), the timeout an edge of its own.
+            assertThat(metrics).contains("harness_request_seconds_bucket{le=\"1.0E-4\"}",
+                    "harness_request_seconds_bucket{le=\"10.0\"}", "harness_connect_seconds_bucket{le=\"2.0\"}");
+            // Only what can happen is published: no error reply to a connect, no refused request.
+            assertThat(metrics).contains("harness_outcomes_total{outcome=\"refused\",phase=\"connect\"}",
+                    "harness_outcomes_total{outcome=\"error_reply\",phase=\"request\"}")
+                    .doesNotContain("harness_outcomes_total{outcome=\"error_reply\",phase=\"connect\"}",
+                            "harness_outcomes_total{outcome=\"response_timeout\",phase=\"connect\"}",
+                            "harness_outcomes_total{outcome=\"refused\",phase=\"request\"}");
             assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
+    @Test
+    void listsItsLiveMetricsAndTheTargetsForPrometheusWhileItRunsAndEmptiesTheListAtTheEnd() throws Exception {
+        Path targets = results.resolve("targets.json");
+        HttpClient http = HttpClient.newHttpClient();
+        // The target's /metrics: an endpoint that answers, so the flood's sampler has something to read.
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong());
+             MetricsHttpServer targetMetrics = new MetricsHttpServer("127.0.0.1", 0, () -> "", () -> true,
+                     Map.of())) {
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> flood("--target", server.target(),
+                    "-c", "2", "--duration", "3s", "--think", "10ms", "--prometheus-sd", targets.toString(),
+                    "--target-metrics", "http://" + targetMetrics.address() + "/metrics"));
+
+            // The file appears when the command starts; until it lists the endpoints, read on.
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+                JsonNode groups = JSON.readTree(targets.toFile());
+                assertThat(groups).hasSize(2);
+                assertThat(groups.get(0).path("labels").path("job").asText()).isEqualTo("c10k-harness");
+                String address = groups.get(0).path("targets").get(0).asText();
+                HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://" + address + "/metrics")).build();
+                assertThat(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
+                        .contains("harness_connections_open 2.0");
+                assertThat(groups.get(1).path("labels").path("job").asText()).isEqualTo("c10k-server");
+                assertThat(groups.get(1).path("targets").get(0).asText()).isEqualTo(targetMetrics.address());
+            });
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+            assertThat(JSON.readTree(targets.toFile())).isEmpty();
         }
     }
 

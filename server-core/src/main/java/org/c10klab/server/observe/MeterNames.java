@@ -1,5 +1,7 @@
 package org.c10klab.server.observe;
 
+import java.util.List;
+
 /** The meter names and tags both servers publish, so dashboards and the harness read one vocabulary. */
 public final class MeterNames {
 
@@ -20,7 +22,10 @@ public final class MeterNames {
     public static final String CONNECTIONS_REJECTED = "server.connections.rejected";
     /** Gauge: requests read whose reply is not written yet, e.g. a pending SLEEP and the requests queued behind it. */
     public static final String REQUESTS_IN_FLIGHT = "server.requests.in.flight";
-    /** Timer: command execution, including any SLEEP or WORK, tagged {@link #TAG_COMMAND}. */
+    /**
+     * Timer, a histogram with the {@link LatencyBuckets}: command execution, including any SLEEP or WORK, tagged
+     * {@link #TAG_COMMAND}.
+     */
     public static final String COMMANDS = "server.commands";
     /** Counter: requests that were not valid RESP; their connections were closed. */
     public static final String PROTOCOL_ERRORS = "server.protocol.errors";
@@ -55,6 +60,10 @@ public final class MeterNames {
     public static final String REASON_REQUEST_TIMEOUT = "request_timeout";
     /** Rejection reason: the connection held the largest request buffer when the client buffer budget ran out. */
     public static final String REASON_CLIENT_BUFFER = "client_buffer";
+
+    /** Every rejection reason, for references and dashboards. */
+    public static final List<String> REJECTION_REASONS = List.of(REASON_MAX_CLIENTS, REASON_ACCEPT_ERROR,
+            REASON_PROTOCOL_ERROR, REASON_IDLE, REASON_REQUEST_TIMEOUT, REASON_CLIENT_BUFFER);
 
     /** Log name: the access log of one server ({@code --access-log}). */
     public static final String LOG_ACCESS = "access";

@@ -59,16 +59,26 @@ public final class ServerMetrics implements AutoCloseable {
         // jvm.threads.states reads every thread's ThreadInfo on each scrape; with ~10k threads that
         // freezes the process (Micrometer issue 1805). jvm.threads.live and .peak stay.
         registry.config().meterFilter(MeterFilter.denyNameStartsWith("jvm.threads.states"));
+        ProcessCpu.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        registry.gauge(MeterNames.CONNECTIONS_ACTIVE, activeConnections);
-        registry.gauge(MeterNames.REQUESTS_IN_FLIGHT, requestsInFlight);
-        accepted = registry.counter(MeterNames.CONNECTIONS_ACCEPTED);
-        protocolErrors = registry.counter(MeterNames.PROTOCOL_ERRORS);
+        ResidentMemory.bindTo(registry);
+        Gauge.builder(MeterNames.CONNECTIONS_ACTIVE, activeConnections, AtomicLong::get)
+                .description("connections open now")
+                .register(registry);
+        Gauge.builder(MeterNames.REQUESTS_IN_FLIGHT, requestsInFlight, AtomicLong::get)
+                .description("requests read whose reply is not written yet, a pending SLEEP included")
+                .register(registry);
+        accepted = Counter.builder(MeterNames.CONNECTIONS_ACCEPTED)
+                .description("connections accepted since start")
+                .register(registry);
+        protocolErrors = Counter.builder(MeterNames.PROTOCOL_ERRORS)
+                .description("requests that were not valid RESP; their connections were closed")
+                .register(registry);
     }
 
     /** The registry, for model-specific meters. */
@@ -119,8 +129,10 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** A connection was refused or closed for {@code reason} (see the {@code REASON_} names). */
     public void connectionRejected(String reason) {
-        rejectedByReason.computeIfAbsent(reason,
-                r -> registry.counter(MeterNames.CONNECTIONS_REJECTED, MeterNames.TAG_REASON, r)).increment();
+        rejectedByReason.computeIfAbsent(reason, r -> Counter.builder(MeterNames.CONNECTIONS_REJECTED)
+                .description("connections refused or closed by the server, by reason")
+                .tag(MeterNames.TAG_REASON, r)
+                .register(registry)).increment();
     }
 
     /** Rejections since start, by reason, for INFO. */
@@ -146,10 +158,16 @@ public final class ServerMetrics implements AutoCloseable {
         return taggedCommands.contains(commandName) ? commandName : "OTHER";
     }
 
-    /** The timer for one command name, under its {@link #reportedCommand reported name}. */
+    /**
+     * The timer for one command name, under its {@link #reportedCommand reported name}: a histogram with the
+     * lab's {@link LatencyBuckets}, registered at its first use so a command never run publishes no series.
+     */
     public Timer commandTimer(String commandName) {
         return timerByCommand.computeIfAbsent(reportedCommand(commandName),
-                name -> Timer.builder(MeterNames.COMMANDS).tag(MeterNames.TAG_COMMAND, name).register(registry));
+                name -> LatencyBuckets.timer(MeterNames.COMMANDS,
+                                "command execution, including any SLEEP or WORK", LatencyBuckets.SERVER_TOP)
+                        .tag(MeterNames.TAG_COMMAND, name)
+                        .register(registry));
     }
 
     /**
