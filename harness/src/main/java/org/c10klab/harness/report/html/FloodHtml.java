@@ -44,7 +44,7 @@ public final class FloodHtml {
         page.section("Over time").charts(charts(artifacts));
         return page.section("Machine").environment(result.environment())
                 .paragraph("The same run as data, next to this file: results.json (everything), results.csv (the "
-                        + "timeline), metrics.prom, latency.hlog (every interval's histogram).")
+                        + "timeline), commands.csv (per command), metrics.prom, latency.hlog (every interval's histogram).")
                 .finish();
     }
 
@@ -72,9 +72,14 @@ public final class FloodHtml {
     }
 
     private static void latency(HtmlPage page, FloodResult result) {
+        List<List<String>> rows = new ArrayList<>(List.of(latencyRow("connect", result.connectLatency()),
+                latencyRow("request", result.requestLatency())));
+        // A mix also shows each command alone, so a slow SET cannot hide among fast GETs.
+        if (result.commands().size() > 1) {
+            result.commands().forEach(command -> rows.add(latencyRow(command.command(), command.latency())));
+        }
         page.table(List.of("ms", "count", "p50", "p90", "p99", "p99.9", "max"), null,
-                List.of(false, true, true, true, true, true, true),
-                List.of(latencyRow("connect", result.connectLatency()), latencyRow("request", result.requestLatency())));
+                List.of(false, true, true, true, true, true, true), rows);
     }
 
     private static List<String> latencyRow(String name, LatencySummary latency) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -15,6 +16,7 @@ import org.c10klab.harness.ScriptedServer;
 import org.c10klab.harness.cli.C10k;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.report.ResultJson;
+import org.c10klab.harness.result.CommandResult;
 import org.c10klab.harness.result.FloodResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,14 +74,30 @@ class FloodReportTest {
     }
 
     /** Runs a 2 s flood against a scripted server in this JVM, sampling this JVM as the target. */
-    private Path flood() throws Exception {
+    @Test
+    void aMixShowsEachCommandBesideTheTotals() throws Exception {
+        Path out = flood("--command", "PING:weight=3", "--command", "ECHO hi");
+        FloodResult result = ResultJson.read(out.resolve("results.json"));
+        String html = Files.readString(out.resolve("report.html"));
+
+        assertThat(result.commands()).hasSize(2);
+        for (CommandResult command : result.commands()) {
+            assertThat(command.latency().count()).isPositive();
+            assertThat(html).contains("<td>" + command.command() + "</td><td class=\"num\">"
+                    + command.latency().count() + "</td>");
+        }
+    }
+
+    private Path flood(String... workload) throws Exception {
         Path out = dir.resolve("flood");
+        List<String> args = new ArrayList<>();
         try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
+            args.addAll(List.of("flood", "--target", server.target(), "-c", "3", "-d", "2s", "--think", "10ms",
+                    "--target-pid", Long.toString(ProcessHandle.current().pid()), "--quiet", "--out", out.toString()));
+            args.addAll(List.of(workload));
             int exit = C10k.commandLine().setOut(new PrintWriter(new StringWriter()))
                     .setErr(new PrintWriter(new StringWriter()))
-                    .execute("flood", "--target", server.target(), "-c", "3", "-d", "2s", "--think", "10ms",
-                            "--target-pid", Long.toString(ProcessHandle.current().pid()), "--quiet",
-                            "--out", out.toString());
+                    .execute(args.toArray(String[]::new));
             assertThat(exit).isZero();
         }
         return out;
