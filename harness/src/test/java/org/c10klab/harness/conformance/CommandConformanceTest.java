@@ -3,6 +3,7 @@ package org.c10klab.harness.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
+import org.c10klab.harness.TestJedis;
 import org.c10klab.harness.conformance.ConformanceTestUtil.RunningServer;
 import org.c10klab.server.testing.RawRespClient;
 import org.junit.jupiter.api.Timeout;
@@ -30,7 +31,7 @@ class CommandConformanceTest {
     @MethodSource("org.c10klab.harness.conformance.ConformanceTestUtil#models")
     void aRedisClientLibraryWorksAgainstEveryModel(String model) throws Exception {
         try (RunningServer server = ConformanceTestUtil.start(model);
-             Jedis jedis = new Jedis(server.address().getHostString(), server.address().getPort())) {
+             Jedis jedis = TestJedis.connect(server.address())) {
             assertThat(jedis.ping()).isEqualTo("PONG");
             assertThat(jedis.ping("hello")).isEqualTo("hello");
             assertThat(jedis.echo("round trip")).isEqualTo("round trip");
@@ -51,7 +52,7 @@ class CommandConformanceTest {
     @MethodSource("org.c10klab.harness.conformance.ConformanceTestUtil#models")
     void theStoreReportsHitsMissesEvictionsAndKeysInInfoAndMetrics(String model) throws Exception {
         try (RunningServer server = ConformanceTestUtil.start(model, "--store-max-entries", "2");
-             Jedis jedis = new Jedis(server.address().getHostString(), server.address().getPort())) {
+             Jedis jedis = TestJedis.connect(server.address())) {
             jedis.set("a", "1");
             jedis.set("b", "2");
             jedis.set("c", "3"); // evicts a, the least recently used

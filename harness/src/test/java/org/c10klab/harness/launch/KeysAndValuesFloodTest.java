@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.c10klab.harness.FloodTestUtil;
+import org.c10klab.harness.TestJedis;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.result.FloodResult;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class KeysAndValuesFloodTest {
     }
 
     private static Jedis jedis(ServerProcess server) {
-        return new Jedis(server.address().getHostString(), server.address().getPort());
+        return TestJedis.connect(server.address());
     }
 
     /** INFO's {@code # Store} section, field by field. */
