@@ -53,7 +53,7 @@ public final class Threshold {
     public static Threshold parse(String expression) {
         Matcher m = FORMAT.matcher(expression.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw invalid(expression, "not METRIC OP VALUE");
+            throw new IllegalArgumentException("--assert '" + expression + "': expected " + SYNTAX);
         }
         String subject = m.group(1);
         String phase = null;
@@ -197,8 +197,9 @@ public final class Threshold {
         }
     }
 
+    /** The expression has the shape, so name what is wrong with it; the whole grammar would bury that. */
     private static IllegalArgumentException invalid(String expression, String why) {
-        return new IllegalArgumentException("--assert '" + expression + "': " + why + " (expected " + SYNTAX + ")");
+        return new IllegalArgumentException("--assert '" + expression + "': " + why + " (see --help for the syntax)");
     }
 
     @Override

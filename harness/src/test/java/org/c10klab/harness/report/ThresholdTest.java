@@ -72,7 +72,7 @@ class ThresholdTest {
 
     @Test
     void rejectsWhatItCannotRead() {
-        assertThatThrownBy(() -> Threshold.parse("p99 fast")).hasMessageContaining("not METRIC OP VALUE");
+        assertThatThrownBy(() -> Threshold.parse("p99 fast")).hasMessageContaining("expected [connect.|request.]METRIC OP VALUE");
         assertThatThrownBy(() -> Threshold.parse("p99<fast")).hasMessageContaining("needs a duration");
         assertThatThrownBy(() -> Threshold.parse("p42<1s")).hasMessageContaining("unknown metric 'p42'");
         assertThatThrownBy(() -> Threshold.parse("errors<lots")).hasMessageContaining("not a number");
