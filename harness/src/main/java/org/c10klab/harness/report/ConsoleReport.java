@@ -138,6 +138,9 @@ public final class ConsoleReport {
         out.println(latencyRow(phase, latency));
     }
 
+    /** The first column of the latency table: {@code %-16s}. */
+    private static final int LABEL_WIDTH = 16;
+
     private static String latencyRow(String phase, LatencySummary latency) {
         if (latency.count() == 0) {
             return String.format("%-16s %8d %10s", phase, 0, "-");
@@ -157,6 +160,11 @@ public final class ConsoleReport {
                 if (outcome != Outcome.OK && count > 0) {
                     failed.add(outcome.label() + " " + count);
                 }
+            }
+            // A command too long for the label column gets a line of its own, so the figures stay in their columns.
+            if (label.length() > LABEL_WIDTH) {
+                out.println(label);
+                label = "";
             }
             out.println(latencyRow(label, command.latency()) + (command.nils() == 0 ? "" : "  nil " + command.nils())
                     + (failed.isEmpty() ? "" : "  failed: " + String.join(", ", failed)));

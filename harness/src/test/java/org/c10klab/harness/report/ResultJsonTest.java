@@ -81,7 +81,7 @@ class ResultJsonTest {
             StringWriter console = new StringWriter();
             ConsoleReport.print(read, new PrintWriter(console));
             assertThat(console.toString()).contains("per command:", "  GET __key__ x3       60",
-                    "  SET __key__ __value__       20");
+                    "  SET __key__ __value__\n" + " ".repeat(16) + "       20");
         }
     }
 
