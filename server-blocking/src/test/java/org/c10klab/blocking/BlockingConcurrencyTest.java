@@ -27,8 +27,10 @@ class BlockingConcurrencyTest {
         try (RunningServer server = BlockingTestUtil.start(model, "--pool-size", "128")) {
             List<RawRespClient> connections = BlockingTestUtil.connectAll(server.address(), clients);
             try {
+                // Four seconds each, so the first are still asleep when the last arrive, even on a loaded machine
+                // (with 1 s the first had ended before a busy machine had read the hundredth).
                 for (RawRespClient client : connections) {
-                    client.send("SLEEP 1000\r\n");
+                    client.send("SLEEP 4000\r\n");
                 }
                 // At once means all hundred wait together; one after another, at most one would be in flight.
                 server.awaitRequestsInFlight(clients);
