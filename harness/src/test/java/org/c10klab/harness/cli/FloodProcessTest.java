@@ -1,5 +1,7 @@
 package org.c10klab.harness.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,8 +21,6 @@ import org.c10klab.harness.result.FloodResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code c10k flood} in its own JVM, for what only a process can show: a real Ctrl-C (SIGINT) and a
