@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.function.Consumer;
 import org.c10klab.harness.flood.FileBudget;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
+import org.c10klab.harness.flood.FloodSegment;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.report.ConsoleReport;
 import org.c10klab.harness.report.OutputFolder;
@@ -21,6 +24,7 @@ import org.c10klab.harness.report.ProgressPrinter;
 import org.c10klab.harness.report.ResultFormat;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.result.Segment;
 import org.c10klab.harness.result.TimelinePoint;
 import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
@@ -53,6 +57,7 @@ import picocli.CommandLine;
             "  c10k flood --target 127.0.0.1:7379 --connections 200 --command \"SLEEP 100\"",
             "  c10k flood --target 127.0.0.1:7379 -c 50 --duration 30s --rate 5000 --assert \"p99<10ms\"",
             "  c10k flood --target 127.0.0.1:9000 --protocol raw --payload 'hello\\n' --reconnect -n 5",
+            "  c10k flood --target 127.0.0.1:7379 -c 2000 --segment 0/2 --start-at 2026-05-01T12:00:00Z --out seg0",
         })
 public final class FloodCommand implements Callable<Integer> {
 
@@ -87,6 +92,16 @@ public final class FloodCommand implements Callable<Integer> {
             description = "Write results.json, results.csv, metrics.prom and latency.hlog into DIR.")
     Path out;
 
+    @Option(names = "--segment", paramLabel = "I/N", defaultValue = "0/1",
+            description = "Run only segment I (from 0) of N equal parts of this flood, e.g. on N machines; "
+                    + "c10k merge adds the N results up to the whole flood's (default: the whole flood).")
+    String segment;
+
+    @Option(names = "--start-at", paramLabel = "TIME",
+            description = "Start the flood (after the warm-up) at this UTC time, e.g. 2026-05-01T12:00:00Z, so "
+                    + "segments begin together; a time already past starts at once.")
+    String startAt;
+
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve the harness's live meters at http://127.0.0.1:PORT/metrics during the run "
                     + "(0 = any free port).")
@@ -99,7 +114,11 @@ public final class FloodCommand implements Callable<Integer> {
         TransportSelection clientTransport;
         SamplingOptions sampling;
         List<Threshold> thresholds;
+        FloodSegment part;
+        Instant start;
         try {
+            part = FloodSegment.parse(segment);
+            start = startAt == null ? null : parseStartAt(startAt);
             config = config();
             address = LoadTarget.resolve(target, "--target", "flood", allowRemote);
             clientTransport = TransportSelection.select(config.transport());
@@ -127,13 +146,14 @@ public final class FloodCommand implements Callable<Integer> {
                 stderr.println("harness metrics: http://" + live.address() + "/metrics");
                 stderr.flush();
             }
-            artifacts = run.run();
+            artifacts = run.run(start);
         } finally {
             if (progress != null) {
                 progress.finish();
             }
         }
-        FloodResult measured = artifacts.result();
+        FloodResult measured = part.whole() ? artifacts.result() : artifacts.result().withSegment(
+                new Segment(part.index(), part.count(), flood.config(target), start == null ? null : start.toString()));
         FloodResult result = measured.withChecks(thresholds.stream().map(t -> t.evaluate(measured)).toList());
         ConsoleReport.print(result, stdout);
         if (out != null) {
@@ -163,9 +183,18 @@ public final class FloodCommand implements Callable<Integer> {
         return command.config();
     }
 
-    /** The flood these options describe. */
+    /** The flood these options describe: this segment's share of it. */
     FloodConfig config() {
-        return flood.config(target);
+        return FloodSegment.parse(segment).of(flood.config(target));
+    }
+
+    private static Instant parseStartAt(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--start-at '" + text + "' is not a UTC time (expected e.g. "
+                    + "2026-05-01T12:00:00Z)", e);
+        }
     }
 
     private SamplingOptions sampling() {

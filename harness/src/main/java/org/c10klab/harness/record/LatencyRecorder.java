@@ -19,9 +19,9 @@ import org.c10klab.harness.result.Rounding;
 public final class LatencyRecorder {
 
     /** Longest latency told apart: an hour, in microseconds; longer ones are recorded as an hour. */
-    static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
+    public static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
     /** Three significant digits: 0.1% resolution at every magnitude. */
-    static final int SIGNIFICANT_DIGITS = 3;
+    public static final int SIGNIFICANT_DIGITS = 3;
 
     private final Recorder recorder = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
     private final Histogram total = new Histogram(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);

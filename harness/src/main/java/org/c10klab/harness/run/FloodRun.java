@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
@@ -53,6 +55,7 @@ public final class FloodRun {
     private final Consumer<TimelinePoint> progress;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final FloodRecorder recorder;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile FloodEngine engine;
     private volatile boolean stopRequested;
 
@@ -84,8 +87,22 @@ public final class FloodRun {
      * @return the result (marked partial when stopped) and the raw material of the reports
      */
     public RunArtifacts run() throws InterruptedException {
+        return run(null);
+    }
+
+    /**
+     * As {@link #run()}, but the flood itself starts no earlier than {@code startAt} (after the warm-up), so
+     * segments on several machines begin together; a time already past starts it at once. The result's
+     * {@code started_at} is the actual start.
+     *
+     * @param startAt when to start, or null for at once
+     */
+    public RunArtifacts run(Instant startAt) throws InterruptedException {
         if (config.warmup() && !stopRequested) {
             Warmup.run(config, transport.transport());
+        }
+        if (startAt != null) {
+            stopSignal.await(Math.max(0, Duration.between(Instant.now(), startAt).toNanos()), TimeUnit.NANOSECONDS);
         }
         Environment environment = EnvironmentProbe.probe();
         Instant startedAt = Instant.now();
@@ -127,7 +144,7 @@ public final class FloodRun {
         List<String> notes = new ArrayList<>(OutcomeNotes.explain(config, environment, connections, requests,
                 accounting, listenQueue.orElse(null), synRetransmits));
         SlowConnectNote.explain(config, connections, connectLatency, synRetransmits, harnessLag).ifPresent(notes::add);
-        FloodResult result = new FloodResult(config, environment, run, connections, requests, accounting,
+        FloodResult result = new FloodResult(config, null, environment, run, connections, requests, accounting,
                 Rounding.thousandths(requests.count(Outcome.OK) / Math.max(elapsedSeconds, 1e-9)),
                 connectLatency, recorder.requestLatency().summary(), sampler.targetSummary(),
                 listenQueue.orElse(null), synRetransmits, harnessLag, notes, List.of(), sampler.timeline());
@@ -138,6 +155,7 @@ public final class FloodRun {
     /** Ctrl-C: start nothing more, close every connection; {@link #run()} returns a partial result. Any thread. */
     public void stop() {
         stopRequested = true;
+        stopSignal.countDown();
         FloodEngine current = engine;
         if (current != null) {
             current.stop();
