@@ -102,6 +102,12 @@ public final class FloodCommand implements Callable<Integer> {
                     + "segments begin together; a time already past starts at once.")
     String startAt;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = "Run the flood as N segments in N child JVMs started together, each with its own open-file "
+                    + "limit and, on a loopback target, its own source addresses; one progress line, merged at the "
+                    + "end, the split shown per worker (default: ${DEFAULT-VALUE}).")
+    int workers;
+
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve the harness's live meters at http://127.0.0.1:PORT/metrics during the run "
                     + "(0 = any free port).")
@@ -125,11 +131,16 @@ public final class FloodCommand implements Callable<Integer> {
             sampling = sampling();
             thresholds = flood.thresholds();
             OutputFolder.requireUsable(out);
+            requireWorkable(part);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (workers > 1) {
+            return WorkerFlood.run(spec.commandLine().getParseResult(), workers, config.connections(), start, out,
+                    thresholds, flood.quiet, stdout, stderr);
+        }
         warnAboutFileLimit(config, stderr);
 
         ProgressPrinter progress = flood.quiet ? null
@@ -146,7 +157,7 @@ public final class FloodCommand implements Callable<Integer> {
                 stderr.println("harness metrics: http://" + live.address() + "/metrics");
                 stderr.flush();
             }
-            artifacts = run.run(start);
+            artifacts = run.run(start, part);
         } finally {
             if (progress != null) {
                 progress.finish();
@@ -186,6 +197,20 @@ public final class FloodCommand implements Callable<Integer> {
     /** The flood these options describe: this segment's share of it. */
     FloodConfig config() {
         return FloodSegment.parse(segment).of(flood.config(target));
+    }
+
+    private void requireWorkable(FloodSegment part) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers: " + workers + " (expected: >= 1)");
+        }
+        if (workers > 1 && !part.whole()) {
+            throw new IllegalArgumentException("--workers runs every segment itself: give --workers or --segment, "
+                    + "not both");
+        }
+        if (workers > 1 && metricsPort != null) {
+            throw new IllegalArgumentException("--metrics-port serves one process's meters: not with --workers");
+        }
+        new FloodSegment(workers - 1, workers).of(flood.config(target));
     }
 
     private static Instant parseStartAt(String text) {

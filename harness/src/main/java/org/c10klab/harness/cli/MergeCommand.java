@@ -2,20 +2,15 @@ package org.c10klab.harness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.c10klab.harness.merge.FloodMerge;
 import org.c10klab.harness.merge.SegmentOutput;
 import org.c10klab.harness.merge.SegmentSet;
-import org.c10klab.harness.report.ConsoleReport;
+import org.c10klab.harness.report.MergedReport;
 import org.c10klab.harness.report.OutputFolder;
-import org.c10klab.harness.report.ResultFormat;
-import org.c10klab.harness.report.ResultJson;
-import org.c10klab.harness.report.SegmentTable;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.MergedSegments;
@@ -44,9 +39,6 @@ import picocli.CommandLine;
             "  c10k merge seg0 seg1 --out whole --assert \"p99<50ms\"",
         })
 public final class MergeCommand implements Callable<Integer> {
-
-    /** The per-segment table's file. */
-    public static final String SEGMENTS_FILE = "segments.json";
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,13 +80,8 @@ public final class MergeCommand implements Callable<Integer> {
         FloodResult result = measured.withChecks(thresholds.stream().map(t -> t.evaluate(measured)).toList());
         MergedSegments table = FloodMerge.table(set);
         PrintWriter stdout = spec.commandLine().getOut();
-        ConsoleReport.print(result, stdout);
-        stdout.println();
-        SegmentTable.print(table, stdout);
-        // The segments' meters cannot be added up as Prometheus text; each segment's metrics.prom stays with it.
-        ResultFormat.write(merged.withResult(result), out,
-                EnumSet.of(ResultFormat.JSON, ResultFormat.CSV, ResultFormat.HDR_LOG));
-        Files.writeString(out.resolve(SEGMENTS_FILE), ResultJson.mapper().writeValueAsString(table));
+        MergedReport.print(merged.withResult(result), table, stdout);
+        MergedReport.write(merged.withResult(result), table, out);
         stdout.println("merged results written to " + out.toAbsolutePath());
         stdout.flush();
         return result.checksPassed() ? 0 : FloodCommand.EXIT_ASSERT_FAILED;

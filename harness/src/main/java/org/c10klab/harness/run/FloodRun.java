@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.flood.FloodEngine;
+import org.c10klab.harness.flood.FloodSegment;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.record.EnvironmentProbe;
 import org.c10klab.harness.record.FloodRecorder;
@@ -87,17 +88,18 @@ public final class FloodRun {
      * @return the result (marked partial when stopped) and the raw material of the reports
      */
     public RunArtifacts run() throws InterruptedException {
-        return run(null);
+        return run(null, FloodSegment.WHOLE);
     }
 
     /**
-     * As {@link #run()}, but the flood itself starts no earlier than {@code startAt} (after the warm-up), so
-     * segments on several machines begin together; a time already past starts it at once. The result's
-     * {@code started_at} is the actual start.
+     * As {@link #run()}, for {@code segment} of a larger flood (the config given is its share), starting no
+     * earlier than {@code startAt} (after the warm-up), so segments on several machines begin together; a time
+     * already past starts it at once. The result's {@code started_at} is the actual start.
      *
      * @param startAt when to start, or null for at once
+     * @param segment which part of a larger flood this is; decides the loopback source addresses
      */
-    public RunArtifacts run(Instant startAt) throws InterruptedException {
+    public RunArtifacts run(Instant startAt, FloodSegment segment) throws InterruptedException {
         if (config.warmup() && !stopRequested) {
             Warmup.run(config, transport.transport());
         }
@@ -112,7 +114,7 @@ public final class FloodRun {
         RunSampler sampler = new RunSampler(recorder, probe, sampling.interval(), progress);
         long startNanos = System.nanoTime();
         sampler.start(startNanos, startedAt.toEpochMilli());
-        FloodEngine started = new FloodEngine(config, target, transport.transport(), recorder);
+        FloodEngine started = new FloodEngine(config, target, transport.transport(), recorder, segment);
         engine = started;
         try {
             started.start();

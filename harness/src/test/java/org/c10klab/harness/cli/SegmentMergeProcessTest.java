@@ -15,6 +15,7 @@ import org.c10klab.harness.FloodTestUtil;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.launch.ChildJvm;
 import org.c10klab.harness.launch.ServerProcess;
+import org.c10klab.harness.report.MergedReport;
 import org.c10klab.harness.report.ResultJson;
 import org.c10klab.harness.result.FloodResult;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class SegmentMergeProcessTest {
             assertThat(merged.config()).isEqualTo(whole.config());
             assertThat(merged.checksPassed()).isTrue();
             assertThat(out.toString()).contains("0/2", "1/2", "150/150");
-            assertThat(dir.resolve("merged").resolve(MergeCommand.SEGMENTS_FILE)).exists();
+            assertThat(dir.resolve("merged").resolve(MergedReport.SEGMENTS_FILE)).exists();
 
             // Each segment alone holds half the connections: the same threshold fails on one segment.
             StringWriter partOut = new StringWriter();

@@ -25,6 +25,17 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void aPlainLineReadsBackAsItsPoint() {
+        StringWriter err = new StringWriter();
+        new ProgressPrinter(new PrintWriter(err, true), false, 200).accept(point(1.5));
+
+        TimelinePoint read = ProgressPrinter.parse(err.toString().strip());
+
+        assertThat(read).isEqualTo(new TimelinePoint(1.5, 150, 190, 10, 900, 3, 3600, 12.5, null));
+        assertThat(ProgressPrinter.parse("note: 400 connections asked")).isNull();
+    }
+
+    @Test
     void printsAPlainLineASecondOtherwise() {
         StringWriter err = new StringWriter();
         ProgressPrinter printer = new ProgressPrinter(new PrintWriter(err, true), false, 200);
