@@ -44,7 +44,7 @@ import picocli.CommandLine;
         description = {
             "Open connections to a server, send requests, and referee how every connection attempt and "
                     + "every request ended, with latency percentiles and what the target did meanwhile.",
-            "Loopback targets only, unless --allow-remote.",
+            "Loopback targets only, unless --allow-remote names the target.",
         },
         footer = {
             "",
@@ -73,9 +73,10 @@ public final class FloodCommand implements Callable<Integer> {
             description = "The server to flood, e.g. 127.0.0.1:7379 or [::1]:7379.")
     String target;
 
-    @Option(names = "--allow-remote",
-            description = "Allow a target outside 127.0.0.0/8 and ::1. Only for machines you own.")
-    boolean allowRemote;
+    @Option(names = "--allow-remote", paramLabel = "HOST",
+            description = "Allow this target outside 127.0.0.0/8 and ::1, named as in --target (its HOST or "
+                    + "HOST:PORT), so a flood goes only where it was explicitly sent. Only for machines you own.")
+    String allowRemote;
 
     @Mixin
     FloodOptions flood;
@@ -126,7 +127,7 @@ public final class FloodCommand implements Callable<Integer> {
             part = FloodSegment.parse(segment);
             start = startAt == null ? null : parseStartAt(startAt);
             config = config();
-            address = LoadTarget.resolve(target, "--target", "flood", allowRemote);
+            address = LoadTarget.resolve(target, "--target", "flood", remoteAllowed());
             clientTransport = TransportSelection.select(config.transport());
             sampling = sampling();
             thresholds = flood.thresholds();
@@ -199,6 +200,19 @@ public final class FloodCommand implements Callable<Integer> {
         return FloodSegment.parse(segment).of(flood.config(target));
     }
 
+    // --allow-remote must name the target itself: a manifest or script cannot carry a blanket permission.
+    private boolean remoteAllowed() {
+        if (allowRemote == null) {
+            return false;
+        }
+        String host = target.substring(0, Math.max(0, target.lastIndexOf(':')));
+        if (!allowRemote.equalsIgnoreCase(target) && !allowRemote.equalsIgnoreCase(host)) {
+            throw new IllegalArgumentException("--allow-remote " + allowRemote + " does not name the target "
+                    + target + " (expected its HOST or HOST:PORT)");
+        }
+        return true;
+    }
+
     private void requireWorkable(FloodSegment part) {
         if (workers < 1) {
             throw new IllegalArgumentException("--workers: " + workers + " (expected: >= 1)");
@@ -210,6 +224,7 @@ public final class FloodCommand implements Callable<Integer> {
         if (workers > 1 && metricsPort != null) {
             throw new IllegalArgumentException("--metrics-port serves one process's meters: not with --workers");
         }
+        // The last worker has the smallest share: if it gets a connection, every worker does.
         new FloodSegment(workers - 1, workers).of(flood.config(target));
     }
 

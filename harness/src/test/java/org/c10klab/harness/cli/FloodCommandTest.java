@@ -77,6 +77,14 @@ class FloodCommandTest {
     }
 
     @Test
+    void allowRemoteMustNameTheTarget() {
+        int exit = flood("--target", "192.0.2.1:7379", "--allow-remote", "192.0.2.9");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--allow-remote 192.0.2.9 does not name the target 192.0.2.1:7379");
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(flood()).as("no target").isEqualTo(2);
         assertThat(flood("--target", "127.0.0.1:1", "--assert", "p99 fast")).isEqualTo(2);

@@ -72,7 +72,8 @@ class KubernetesManifestsTest {
         assertThat(runner.getArgs()).startsWith("flood").containsSubsequence("--target", "$(TARGET)")
                 .containsSubsequence("--segment", "$(JOB_COMPLETION_INDEX)/$(SEGMENTS)")
                 .containsSubsequence("--start-at", "$(START_AT)")
-                .containsSubsequence("--out", RESULTS_MOUNT + "/$(JOB_COMPLETION_INDEX)").contains("--allow-remote");
+                .containsSubsequence("--out", RESULTS_MOUNT + "/$(JOB_COMPLETION_INDEX)")
+                .containsSubsequence("--allow-remote", "$(TARGET)");
         assertThat(env.get("TARGET")).as("the flood aims at the Service")
                 .isEqualTo(service.getMetadata().getName() + ":" + service.getSpec().getPorts().get(0).getPort());
 
