@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -12,11 +13,18 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.c10klab.server.observe.LatencyBuckets;
+import org.c10klab.server.observe.ProcessCpu;
+import org.c10klab.server.observe.ResidentMemory;
 
 /**
  * The balancer's Micrometer registry: client connections, and per backend (tagged
- * {@code backend=HOST:PORT}) connections, bytes, server timeouts, state and health checks, read from the
+ * {@code backend=HOST:PORT}) connect times, connections, bytes, server timeouts, state and health checks, read from the
  * {@link Backend}s themselves so {@code /metrics} and {@code /status} never disagree. Safe from any thread.
  */
 public final class BalancerMetrics implements AutoCloseable {
@@ -33,6 +41,8 @@ public final class BalancerMetrics implements AutoCloseable {
     public static final String BACKEND_CONNECTIONS_ACTIVE = "balancer.backend.connections.active";
     /** Counter per backend: proxied connections that reached it. */
     public static final String BACKEND_CONNECTIONS = "balancer.backend.connections";
+    /** Timer per backend: how long a successful connect to it took, the wait it adds before a client is read. */
+    public static final String BACKEND_CONNECT = "balancer.backend.connect";
     /** Counter per backend: connects that failed and made it suspect. */
     public static final String BACKEND_CONNECT_FAILURES = "balancer.backend.connect.failures";
     /** Counter per backend, in bytes: relayed from clients to it ({@code balancer_backend_sent_bytes_total}). */
@@ -60,40 +70,59 @@ public final class BalancerMetrics implements AutoCloseable {
     private final Counter clientsAccepted;
     private final Counter clientsRejected;
     private final Counter clientsRetried;
+    /** Filled in the constructor, read-only after: safe from any thread. */
+    private final Map<Backend, Timer> connectTimers = new IdentityHashMap<>();
 
-    BalancerMetrics(BackendPool pool) {
+    /**
+     * @param connectTimeout the balancer's {@code --connect-timeout}: the top bucket of the connect histograms
+     */
+    BalancerMetrics(BackendPool pool, Duration connectTimeout) {
         // jvm.threads.states reads every thread's ThreadInfo on each scrape (Micrometer issue 1805).
         registry.config().meterFilter(MeterFilter.denyNameStartsWith("jvm.threads.states"));
+        ProcessCpu.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        registry.gauge(CLIENTS_ACTIVE, clientsActive);
-        clientsAccepted = registry.counter(CLIENTS_ACCEPTED);
-        clientsRejected = registry.counter(CLIENTS_REJECTED, TAG_REASON, REASON_NO_BACKEND);
-        clientsRetried = registry.counter(CLIENTS_RETRIED);
+        ResidentMemory.bindTo(registry);
+        Gauge.builder(CLIENTS_ACTIVE, clientsActive, AtomicLong::get)
+                .description("client connections open now").register(registry);
+        clientsAccepted = Counter.builder(CLIENTS_ACCEPTED)
+                .description("client connections accepted since start").register(registry);
+        clientsRejected = Counter.builder(CLIENTS_REJECTED).tag(TAG_REASON, REASON_NO_BACKEND)
+                .description("client connections closed at once because no backend was up").register(registry);
+        clientsRetried = Counter.builder(CLIENTS_RETRIED)
+                .description("client connections retried on another backend after a failed connect")
+                .register(registry);
         for (Backend backend : pool.backends()) {
-            register(backend);
+            register(backend, connectTimeout);
         }
     }
 
-    private void register(Backend backend) {
+    private void register(Backend backend, Duration connectTimeout) {
         Tags tags = Tags.of(TAG_BACKEND, backend.label());
-        Gauge.builder(BACKEND_CONNECTIONS_ACTIVE, backend, Backend::activeConnections).tags(tags).register(registry);
-        Gauge.builder(BACKEND_STATE, backend, b -> b.state().gaugeValue()).tags(tags).register(registry);
-        FunctionCounter.builder(BACKEND_CONNECTIONS, backend, Backend::totalConnections).tags(tags).register(registry);
+        connectTimers.put(backend, LatencyBuckets.timer(BACKEND_CONNECT,
+                "time to connect to the backend, successful connects", connectTimeout).tags(tags).register(registry));
+        Gauge.builder(BACKEND_CONNECTIONS_ACTIVE, backend, Backend::activeConnections).tags(tags)
+                .description("proxied connections open to the backend now").register(registry);
+        Gauge.builder(BACKEND_STATE, backend, b -> b.state().gaugeValue()).tags(tags)
+                .description("the backend's state: 1 up, 0.5 suspect, 0 down").register(registry);
+        FunctionCounter.builder(BACKEND_CONNECTIONS, backend, Backend::totalConnections).tags(tags)
+                .description("proxied connections that reached the backend").register(registry);
         FunctionCounter.builder(BACKEND_CONNECT_FAILURES, backend, Backend::connectFailures).tags(tags)
-                .register(registry);
+                .description("connects to the backend that failed and made it suspect").register(registry);
         FunctionCounter.builder(BACKEND_BYTES_SENT, backend, Backend::bytesToBackend).tags(tags)
-                .baseUnit("bytes").register(registry);
+                .description("bytes relayed from clients to the backend").baseUnit("bytes").register(registry);
         FunctionCounter.builder(BACKEND_BYTES_RECEIVED, backend, Backend::bytesFromBackend).tags(tags)
-                .baseUnit("bytes").register(registry);
+                .description("bytes relayed from the backend to clients").baseUnit("bytes").register(registry);
         FunctionCounter.builder(BACKEND_SERVER_TIMEOUTS, backend, Backend::serverTimeouts).tags(tags)
+                .description("proxied connections closed because the backend was silent beyond --server-timeout")
                 .register(registry);
         for (CheckResult result : CheckResult.values()) {
             FunctionCounter.builder(BACKEND_HEALTH_CHECKS, backend, b -> b.checks(result))
-                    .tags(tags.and(TAG_RESULT, result.tag())).register(registry);
+                    .tags(tags.and(TAG_RESULT, result.tag()))
+                    .description("health checks of the backend, by how they ended").register(registry);
         }
     }
 
@@ -109,6 +138,10 @@ public final class BalancerMetrics implements AutoCloseable {
 
     void clientClosed() {
         clientsActive.decrementAndGet();
+    }
+
+    void backendConnected(Backend backend, long connectNanos) {
+        connectTimers.get(backend).record(connectNanos, TimeUnit.NANOSECONDS);
     }
 
     void clientRejected() {

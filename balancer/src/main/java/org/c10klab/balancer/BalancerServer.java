@@ -61,7 +61,7 @@ public final class BalancerServer {
             backends.add(new Backend(address, options.rise, options.fall));
         }
         this.pool = new BackendPool(backends, options.strategy());
-        this.metrics = new BalancerMetrics(pool);
+        this.metrics = new BalancerMetrics(pool, options.connectTimeout);
         NettyTransport netty = transport.transport();
         IoHandlerFactory ioHandlers = netty.ioHandlerFactory();
         this.acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("balancer-accept"), ioHandlers);

@@ -63,6 +63,7 @@ final class FrontendHandler extends RelayHandler {
             reject(client);
             return;
         }
+        long connectStarted = System.nanoTime();
         ChannelFuture connecting = backendBootstrap.clone(client.eventLoop())
                 .handler(new BackendConnectionInitializer(client, chosen, serverTimeout))
                 .connect(chosen.address());
@@ -70,6 +71,7 @@ final class FrontendHandler extends RelayHandler {
         peer.closeFuture().addListener(closed -> chosen.releaseConnection());
         connecting.addListener(connected -> {
             if (connected.isSuccess()) {
+                metrics.backendConnected(chosen, System.nanoTime() - connectStarted);
                 chosen.connected();
                 backend = chosen;
                 if (client.isActive()) {

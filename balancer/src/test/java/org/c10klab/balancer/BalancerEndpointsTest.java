@@ -7,11 +7,15 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.balancer.BalancerTestUtil.TestBackend;
 import org.c10klab.balancer.BalancerTestUtil.TestBalancer;
+import org.c10klab.server.testing.MetricHelp;
 import org.c10klab.server.testing.RawRespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** What the balancer shows of itself: per-backend series at {@code /metrics}, INFO-like lines at {@code /status}. */
+/**
+ * What the balancer shows of itself: per-backend series at {@code /metrics}, each family with a HELP text,
+ * and INFO-like lines at {@code /status}.
+ */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class BalancerEndpointsTest {
 
@@ -42,7 +46,12 @@ class BalancerEndpointsTest {
                         .contains("balancer_backend_server_timeouts_total{" + live + "} 0.0")
                         .containsPattern("balancer_backend_health_checks_total\\{backend=\"" + dead
                                 + "\",result=\"refused\"} [1-9]")
+                        .contains("balancer_backend_connect_seconds_count{" + live + "} 1")
+                        .contains("balancer_backend_connect_seconds_bucket{" + live + ",le=\"+Inf\"} 1")
+                        // The top bucket is --connect-timeout (1 s by default): a connect on loopback beats it.
+                        .contains("balancer_backend_connect_seconds_bucket{" + live + ",le=\"1.0\"} 1")
                         .contains("jvm_threads_live_threads");
+                assertThat(MetricHelp.familiesWithoutHelp(metrics)).isEmpty();
 
                 String status = balancer.httpGet("/status");
                 assertThat(status)

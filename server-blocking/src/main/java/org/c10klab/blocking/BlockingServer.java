@@ -72,8 +72,9 @@ public final class BlockingServer implements LabServer {
         this.logging = logging;
         this.standardInfo = new StandardInfo(model.cliName(), options.requestedBacklog(), metrics, clientBuffers);
         metrics.gaugeClientBuffers(clientBuffers);
-        this.executor = new CommandExecutor(new LruStore(limits.storeMaxEntries(), limits.storeMaxBytes()), limits,
-                this::infoFields, plugins);
+        LruStore store = new LruStore(limits.storeMaxEntries(), limits.storeMaxBytes());
+        metrics.gaugeStore(store);
+        this.executor = new CommandExecutor(store, limits, this::infoFields, plugins);
         this.connections = new OpenConnections(options.maxConnections, metrics);
         this.runner = switch (model) {
             case SERIAL -> new SerialRunner();

@@ -98,8 +98,9 @@ public final class NettyServer implements LabServer {
         this.offload = nettyOptions.offloadThreads == 0 ? null : newOffloadPool(nettyOptions.offloadThreads);
         startAllThreads();
 
-        CommandExecutor executor = new CommandExecutor(
-                new LruStore(limits.storeMaxEntries(), limits.storeMaxBytes()), limits, this::infoFields, plugins);
+        LruStore store = new LruStore(limits.storeMaxEntries(), limits.storeMaxBytes());
+        metrics.gaugeStore(store);
+        CommandExecutor executor = new CommandExecutor(store, limits, this::infoFields, plugins);
         EventLoopWaits waits = new EventLoopWaits(nettyOptions.sleepBlocksLoop, offload);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptGroup, ioGroup)

@@ -47,7 +47,7 @@ import picocli.CommandLine;
         },
         footer = {
             "",
-            "Exit codes: 0 done; 1 a server or namespace failed, or the host's settings changed; 2 bad usage; "
+            "Exit codes: 0 done; 2 bad usage; 3 a server or namespace failed, or the host's settings changed; "
                     + "130 stopped by Ctrl-C (finished trials are still reported and written).",
             "Examples:",
             "  c10k backlog",
@@ -56,9 +56,6 @@ import picocli.CommandLine;
             "  sudo c10k backlog --netns --tcp-abort-on-overflow 1 --somaxconn 32",
         })
 public final class BacklogCommand implements Callable<Integer> {
-
-    /** Exit code: a cell could not run, or the host's settings differ after the experiment. */
-    public static final int EXIT_FAILED = 1;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -152,14 +149,14 @@ public final class BacklogCommand implements Callable<Integer> {
         if (netns && !NetworkNamespace.runningAsRoot()) {
             stderr.println("c10k backlog --netns: creating a network namespace needs root ('ip netns add'). "
                     + "Run it as root, or without --netns (the host's own settings then apply, unchanged).");
-            return CommandLine.ExitCode.USAGE;
+            return ExitCode.USAGE;
         }
         BacklogResult result;
         try (StopOnSignal ignored = new StopOnSignal(experiment::stop)) {
             result = experiment.run(new Progress(stderr, quiet));
         } catch (IOException e) {
             stderr.println("c10k backlog: " + e.getMessage());
-            return EXIT_FAILED;
+            return ExitCode.FAILED;
         }
         stdout.print(BacklogReport.markdown(result));
         Path directory = out != null ? out : OutputFolder.timestamped("backlog");
@@ -173,9 +170,9 @@ public final class BacklogCommand implements Callable<Integer> {
         stdout.println("results written to " + directory.toAbsolutePath());
         stdout.flush();
         if (result.partial()) {
-            return FloodCommand.EXIT_INTERRUPTED;
+            return ExitCode.INTERRUPTED;
         }
-        return result.hostUnchanged() ? 0 : EXIT_FAILED;
+        return result.hostUnchanged() ? ExitCode.OK : ExitCode.FAILED;
     }
 
     /** Inside a namespace: one trial of one cell, its JSON on stdout and nothing else there. */

@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import org.c10klab.balancer.BalancerCommand;
 import org.c10klab.blocking.BlockingServerCommand;
 import org.c10klab.netty.NettyServerCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code c10k} command line: servers, the load balancer, the load driver, and the experiments built on them. */
 @Command(name = "c10k", mixinStandardHelpOptions = true, version = "c10k-lab 0.1.0",
@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             BacklogCommand.class,
             LabCommand.class,
+            DiffCommand.class,
             BalancerCommand.class,
+            MetricsReferenceCommand.class,
         })
 public final class C10k implements Callable<Integer> {
 
@@ -32,7 +34,7 @@ public final class C10k implements Callable<Integer> {
 
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new C10k());
+        return new CommandLine(new C10k()).setParameterExceptionHandler(new UsageErrorHandler());
     }
 
     @Override

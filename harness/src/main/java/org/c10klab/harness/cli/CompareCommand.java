@@ -4,21 +4,25 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.c10klab.harness.experiment.CompareDefaults;
 import org.c10klab.harness.experiment.ComparePlan;
 import org.c10klab.harness.experiment.CompareResult;
 import org.c10klab.harness.experiment.Comparison;
+import org.c10klab.harness.experiment.LiveTargets;
+import org.c10klab.harness.experiment.ModelRun;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.report.CompareFormat;
 import org.c10klab.harness.report.CompareProgress;
 import org.c10klab.harness.report.CompareTable;
 import org.c10klab.harness.report.Threshold;
-import picocli.CommandLine;
+import org.c10klab.harness.run.FailedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k compare}: the same flood against every model, each in its own JVM, side by side, with a verdict. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
@@ -42,7 +46,7 @@ import picocli.CommandLine.Spec;
                     + "them into a failing exit code.",
             "Exit codes: 0 every model ran and every --assert passed; 1 an --assert failed for some model; "
                     + "2 bad usage; 3 a model could not be run (its server did not start or stop, or the harness "
-                    + "failed); 130 stopped by Ctrl-C or SIGTERM (what was measured is still printed and written, "
+                    + "failed), or no trial made a connection or had a request succeed; 130 stopped by Ctrl-C or SIGTERM (what was measured is still printed and written, "
                     + "marked partial).",
             "Examples:",
             "  c10k compare",
@@ -52,8 +56,6 @@ import picocli.CommandLine.Spec;
         })
 public final class CompareCommand implements Callable<Integer> {
 
-    /** Exit code: some model could not be run as asked. */
-    public static final int EXIT_FAILED_TO_RUN = 3;
     /** The target each flood starts with; every model replaces it with its server's ephemeral address. */
     static final String EPHEMERAL_TARGET = "127.0.0.1:0";
 
@@ -71,10 +73,12 @@ public final class CompareCommand implements Callable<Integer> {
         ComparePlan plan;
         List<Threshold> thresholds;
         Path out;
+        LiveTargets liveTargets;
         try {
             plan = plan();
             thresholds = flood.thresholds();
             out = experiment.outDirectory("compare");
+            liveTargets = experiment.liveTargets();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -82,16 +86,19 @@ public final class CompareCommand implements Callable<Integer> {
         CompareTable.printPlan(plan, stdout);
         stdout.flush();
         Comparison comparison = new Comparison(plan, thresholds,
-                CompareProgress.onStderr(spec.commandLine().getErr(), flood.quiet, plan.flood().connections()));
+                CompareProgress.onStderr(spec.commandLine().getErr(), flood.quiet, plan.flood().connections()),
+                liveTargets);
         CompareResult result;
-        try (StopOnSignal ignored = new StopOnSignal(comparison::stop)) {
+        try (liveTargets; StopOnSignal ignored = new StopOnSignal(comparison::stop)) {
             result = comparison.run(ShellCommand.of("compare", spec.commandLine().getParseResult().expandedArgs()));
         }
         CompareTable.print(result, stdout);
         CompareFormat.writeAll(result, out);
         stdout.println("results and report.html written to " + out.toAbsolutePath());
         stdout.flush();
-        return exitCode(result.partial(), result.anyFailedToRun(), result.checksPassed());
+        Optional<String> failed = everyFloodFailed(result.trials());
+        failed.ifPresent(reason -> spec.commandLine().getErr().println("c10k compare: " + reason));
+        return exitCode(result.partial(), result.anyFailedToRun() || failed.isPresent(), result.checksPassed());
     }
 
     /**
@@ -109,15 +116,31 @@ public final class CompareCommand implements Callable<Integer> {
         return command.plan();
     }
 
+    /**
+     * Why every flood that ran failed as a whole (no connection, or no request succeeded), naming the first; empty
+     * when some flood succeeded or none ran. Failed requests in some trials are results; in all of them, the
+     * experiment measured nothing.
+     */
+    static Optional<String> everyFloodFailed(List<ModelRun> trials) {
+        List<ModelRun> flooded = trials.stream().filter(run -> run.artifacts() != null).toList();
+        List<String> reasons = flooded.stream()
+                .flatMap(run -> FailedRun.reason(run.artifacts().result()).map(r -> run.label() + ": " + r).stream())
+                .toList();
+        if (flooded.isEmpty() || reasons.size() < flooded.size()) {
+            return Optional.empty();
+        }
+        return Optional.of("every trial failed as a whole, e.g. " + reasons.getFirst());
+    }
+
     /** The exit code of a finished comparison, or of a sweep of them, as the footer documents. */
     static int exitCode(boolean partial, boolean anyFailedToRun, boolean checksPassed) {
         if (partial) {
-            return FloodCommand.EXIT_INTERRUPTED;
+            return ExitCode.INTERRUPTED;
         }
         if (anyFailedToRun) {
-            return EXIT_FAILED_TO_RUN;
+            return ExitCode.FAILED;
         }
-        return checksPassed ? 0 : FloodCommand.EXIT_ASSERT_FAILED;
+        return checksPassed ? ExitCode.OK : ExitCode.ASSERT_FAILED;
     }
 
     private ComparePlan plan() {

@@ -1,5 +1,6 @@
 package org.c10klab.harness.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,14 +9,15 @@ import java.util.Set;
 import org.c10klab.harness.experiment.CompareDefaults;
 import org.c10klab.harness.experiment.ComparePlan;
 import org.c10klab.harness.experiment.LabModel;
+import org.c10klab.harness.experiment.LiveTargets;
 import org.c10klab.harness.experiment.ModelSetup;
 import org.c10klab.harness.experiment.ServerWarmup;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.server.DurationConverter;
 import org.c10klab.server.transport.TransportSelection;
-import picocli.CommandLine.Option;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * What {@code compare} and {@code sweep} take besides the flood, as a picocli mixin: which models, how many
@@ -54,6 +56,18 @@ public final class ExperimentOptions {
             description = "netty's transport: auto, io_uring, epoll or nio (default: auto).")
     String serverTransport;
 
+    @Option(names = "--store-max-entries", paramLabel = "N",
+            description = "Keys each server's LRU store holds before it evicts (default: the servers' own, 100000); "
+                    + "with GETs over --keyspace keys, the sweep's GET hit ratio shows what it leaves.")
+    Integer storeMaxEntries;
+
+    @Option(names = "--server-arg", paramLabel = "MODEL:ARG",
+            description = "Pass ARG to the servers of MODEL (netty, virtual, threads, pool, serial, or all), after the "
+                    + "options above; repeatable, one word each: --server-arg netty:--max-connections=5 "
+                    + "--server-arg all:--backlog=16. Checked against the server's options before anything runs, and "
+                    + "recorded in the results.")
+    List<String> passThrough = new ArrayList<>();
+
     @Option(names = "--serial-cap", defaultValue = CompareDefaults.SERIAL_CAP, converter = DurationConverter.class,
             paramLabel = "D",
             description = "Stop serial's flood after D: it serves one connection at a time, so a big flood could take "
@@ -69,6 +83,12 @@ public final class ExperimentOptions {
             description = "Write every result here (default: results/<command>-<date>-<time>).")
     Path out;
 
+    @Option(names = "--prometheus-sd", paramLabel = "FILE",
+            description = "While each trial's measured flood runs, list its server's /metrics and the harness's "
+                    + "own (the flood's meters) in FILE for Prometheus's file-based service discovery "
+                    + "(file_sd_configs, as deploy/prometheus/prometheus.yml reads it), labelled model and trial.")
+    Path prometheusSd;
+
     /**
      * The plan for {@code flood} against the chosen models with these server options.
      *
@@ -78,15 +98,21 @@ public final class ExperimentOptions {
         require(poolSize >= 1, "--pool-size: " + poolSize + " (expected: >= 1)");
         require(backlog == null || backlog >= 1, "--backlog: " + backlog + " (expected: >= 1)");
         require(ioThreads == null || ioThreads >= 1, "--io-threads: " + ioThreads + " (expected: >= 1)");
+        require(storeMaxEntries == null || storeMaxEntries >= 1,
+                "--store-max-entries: " + storeMaxEntries + " (expected: >= 1)");
         require(serverTransport == null || SERVER_TRANSPORTS.contains(serverTransport),
                 "--server-transport: '" + serverTransport + "' (expected one of: auto, io_uring, epoll, nio)");
         require(!serialCap.isNegative(), "--serial-cap: " + serialCap + " (expected: >= 0)");
         require(repeat >= 1, "--repeat: " + repeat + " (expected: >= 1)");
+        List<ServerArgument> passed = passThrough.stream().map(ServerArgument::parse).toList();
         List<LabModel> chosen = models.isEmpty() ? List.of(LabModel.values()) : models;
         List<String> labels = ModelSetup.labels(chosen);
         List<ModelSetup> setups = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            setups.add(new ModelSetup(labels.get(i), chosen.get(i), serverArgs(chosen.get(i), flood)));
+            List<String> args = serverArgs(chosen.get(i), flood);
+            args.addAll(ServerArgument.argsFor(chosen.get(i), passed));
+            requireServerAccepts(chosen.get(i), args);
+            setups.add(new ModelSetup(labels.get(i), chosen.get(i), args));
         }
         return new ComparePlan(setups, repeat, flood, noServerWarmup ? null : ServerWarmup.before(flood),
                 sampleInterval, serialCap);
@@ -102,10 +128,30 @@ public final class ExperimentOptions {
         return out != null ? out : OutputFolder.timestamped(command);
     }
 
+    /**
+     * What publishes the trials for Prometheus, or null without {@code --prometheus-sd}; the caller closes it.
+     *
+     * @throws IllegalArgumentException when the file cannot be written
+     */
+    LiveTargets liveTargets() {
+        if (prometheusSd == null) {
+            return null;
+        }
+        try {
+            return new LiveTargets(prometheusSd);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--prometheus-sd: cannot write " + prometheusSd + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private List<String> serverArgs(LabModel model, FloodConfig flood) {
         List<String> args = new ArrayList<>();
         if (backlog != null) {
             args.addAll(List.of("--backlog", backlog.toString()));
+        }
+        if (storeMaxEntries != null) {
+            args.addAll(List.of("--store-max-entries", storeMaxEntries.toString()));
         }
         if (model == LabModel.NETTY && ioThreads != null) {
             args.addAll(List.of("--io-threads", ioThreads.toString()));
@@ -121,6 +167,19 @@ public final class ExperimentOptions {
         return args;
     }
 
+    /** Parses the server's command line as the child will, so a bad --server-arg stops the run before it starts. */
+    private static void requireServerAccepts(LabModel model, List<String> args) {
+        List<String> command = new ArrayList<>(List.of("server"));
+        command.addAll(model.serverArgs());
+        command.addAll(args);
+        try {
+            C10k.commandLine().parseArgs(command.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException("--server-arg for " + model.cliName() + ": "
+                    + UsageErrorHandler.message(e));
+        }
+    }
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
@@ -128,14 +187,9 @@ public final class ExperimentOptions {
     }
 
     /** Reads a model name as users type it, e.g. {@code netty}. */
-    static final class ModelConverter implements CommandLine.ITypeConverter<LabModel> {
-        @Override
-        public LabModel convert(String value) {
-            try {
-                return LabModel.fromCliName(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class ModelConverter extends ParsingConverter<LabModel> {
+        ModelConverter() {
+            super(LabModel::fromCliName);
         }
     }
 }

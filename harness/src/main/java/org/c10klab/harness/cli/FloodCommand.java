@@ -8,16 +8,20 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.c10klab.harness.experiment.CompareDefaults;
+import org.c10klab.harness.experiment.ServerWarmup;
 import org.c10klab.harness.flood.FileBudget;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.flood.FloodSegment;
 import org.c10klab.harness.flood.Outcome;
+import org.c10klab.harness.launch.PrometheusTargets;
 import org.c10klab.harness.report.ConsoleReport;
 import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.harness.report.ProgressPrinter;
@@ -26,6 +30,7 @@ import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.Segment;
 import org.c10klab.harness.result.TimelinePoint;
+import org.c10klab.harness.run.ColdTarget;
 import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
@@ -51,8 +56,9 @@ import picocli.CommandLine;
             "Outcomes, counted per connection attempt and per request, never merged:",
             "  " + "ok, refused, connect_timeout, reset, closed, response_timeout, error_reply, protocol_error, "
                     + "local_limit, cancelled, error",
-            "Exit codes: 0 done and every --assert passed; 1 an --assert failed; 2 bad usage; "
-                    + "130 stopped by Ctrl-C or SIGTERM (partial results are still printed and written).",
+            "Exit codes: 0 done and every --assert passed; 1 an --assert failed; 2 bad usage; 3 no connection "
+                    + "could be made or no request succeeded (one line on stderr says which); 130 stopped by Ctrl-C "
+                    + "or SIGTERM (partial results are still printed and written).",
             "Examples:",
             "  c10k flood --target 127.0.0.1:7379 --connections 200 --command \"SLEEP 100\"",
             "  c10k flood --target 127.0.0.1:7379 -c 50 --duration 30s --rate 5000 --assert \"p99<10ms\"",
@@ -60,11 +66,6 @@ import picocli.CommandLine;
             "  c10k flood --target 127.0.0.1:7379 -c 2000 --segment 0/2 --start-at 2026-05-01T12:00:00Z --out seg0",
         })
 public final class FloodCommand implements Callable<Integer> {
-
-    /** Exit code: the run was stopped by Ctrl-C; 128 + SIGINT, as shells report it. */
-    public static final int EXIT_INTERRUPTED = 130;
-    /** Exit code: an --assert threshold failed. */
-    public static final int EXIT_ASSERT_FAILED = 1;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -81,6 +82,13 @@ public final class FloodCommand implements Callable<Integer> {
     @Mixin
     FloodOptions flood;
 
+    @Option(names = "--warmup-target", paramLabel = "AMOUNT",
+            description = "Before the measured flood, send an unmeasured warm-up to the target: AMOUNT PINGs in "
+                    + "total (e.g. 5000), or PINGs for a duration (e.g. 2s), from up to "
+                    + CompareDefaults.WARMUP_CONNECTIONS + " connections (raw targets get --payload). A JVM server "
+                    + "interprets its hot paths at first; compare warms every server this way.")
+    String warmupTarget;
+
     @Option(names = "--target-pid", paramLabel = "PID",
             description = "Sample this local process's threads, memory, CPU and open files from /proc.")
     Long targetPid;
@@ -90,7 +98,8 @@ public final class FloodCommand implements Callable<Integer> {
     String targetMetrics;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write results.json, results.csv, metrics.prom and latency.hlog into DIR.")
+            description = "Write results.json, results.csv (the timeline), commands.csv (per command), metrics.prom, "
+                    + "latency.hlog and report.html into DIR.")
     Path out;
 
     @Option(names = "--segment", paramLabel = "I/N", defaultValue = "0/1",
@@ -114,6 +123,12 @@ public final class FloodCommand implements Callable<Integer> {
                     + "(0 = any free port).")
     Integer metricsPort;
 
+    @Option(names = "--prometheus-sd", paramLabel = "FILE",
+            description = "While the flood runs, list the harness's live meters (on --metrics-port, else on any "
+                    + "free port) and the --target-metrics endpoint in FILE for Prometheus's file-based service "
+                    + "discovery (file_sd_configs, as deploy/prometheus/prometheus.yml reads it); emptied at the end.")
+    Path prometheusSd;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         FloodConfig config;
@@ -123,10 +138,12 @@ public final class FloodCommand implements Callable<Integer> {
         List<Threshold> thresholds;
         FloodSegment part;
         Instant start;
+        FloodConfig warmup;
         try {
             part = FloodSegment.parse(segment);
             start = startAt == null ? null : parseStartAt(startAt);
             config = config();
+            warmup = warmupTarget == null ? null : ServerWarmup.forTarget(config, warmupTarget);
             address = LoadTarget.resolve(target, "--target", "flood", remoteAllowed());
             clientTransport = TransportSelection.select(config.transport());
             sampling = sampling();
@@ -136,6 +153,7 @@ public final class FloodCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        PrometheusTargets targets = prometheusTargets();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (workers > 1) {
@@ -148,17 +166,38 @@ public final class FloodCommand implements Callable<Integer> {
                 : new ProgressPrinter(stderr, ProgressPrinter.stderrIsTerminal(), config.connections());
         Consumer<TimelinePoint> listener = progress == null ? point -> { } : progress;
         FloodRun run = new FloodRun(config, address, clientTransport, sampling, listener);
+        FloodRun warmupRun = warmup == null ? null
+                : new FloodRun(warmup, address, TransportSelection.select(warmup.transport()), SamplingOptions.none(),
+                        point -> { });
         RunArtifacts artifacts;
         // The harness's /health is UP for as long as it serves at all: while the flood runs.
-        try (StopOnSignal ignored = new StopOnSignal(run::stop);
-             MetricsHttpServer live = metricsPort == null ? null : new MetricsHttpServer(
-                     InetAddress.getLoopbackAddress().getHostAddress(), metricsPort, run.registry()::scrape, () -> true,
-                     Map.of())) {
+        boolean serveMetrics = metricsPort != null || targets != null;
+        try (StopOnSignal ignored = new StopOnSignal(() -> {
+                if (warmupRun != null) {
+                    warmupRun.stop();
+                }
+                run.stop();
+            });
+             MetricsHttpServer live = !serveMetrics ? null : new MetricsHttpServer(
+                     InetAddress.getLoopbackAddress().getHostAddress(), metricsPort == null ? 0 : metricsPort,
+                     run.registry()::scrape, () -> true, Map.of())) {
             if (live != null) {
                 stderr.println("harness metrics: http://" + live.address() + "/metrics");
                 stderr.flush();
             }
-            artifacts = run.run(start, part);
+            if (warmupRun != null) {
+                warmupRun.run();
+            }
+            if (targets != null) {
+                targets.publish(scrapeTargets(live.address()));
+            }
+            try {
+                artifacts = run.run(start, part);
+            } finally {
+                if (targets != null) {
+                    targets.publish(List.of());
+                }
+            }
         } finally {
             if (progress != null) {
                 progress.finish();
@@ -173,10 +212,8 @@ public final class FloodCommand implements Callable<Integer> {
             stdout.println("results written to " + out.toAbsolutePath());
         }
         stdout.flush();
-        if (result.run().partial()) {
-            return EXIT_INTERRUPTED;
-        }
-        return result.checksPassed() ? 0 : EXIT_ASSERT_FAILED;
+        warnIfCold(result, stderr);
+        return ExitCode.of(result, true, "flood", stderr);
     }
 
     /**
@@ -249,6 +286,41 @@ public final class FloodCommand implements Callable<Integer> {
             }
         }
         return new SamplingOptions(targetPid, targetMetrics, flood.sampleInterval);
+    }
+
+    // Once, after the report: the figures above then include the target's own warm-up.
+    private void warnIfCold(FloodResult result, PrintWriter stderr) {
+        ColdTarget.evidence(result.timeline()).ifPresent(evidence -> {
+            stderr.println("warning: the target looks cold: " + evidence + (warmupTarget == null
+                    ? "; --warmup-target 2s (or a request count) warms it up, unmeasured, before the flood."
+                    : "; a longer --warmup-target than " + warmupTarget + " may help."));
+            stderr.flush();
+        });
+    }
+
+    private PrometheusTargets prometheusTargets() {
+        if (prometheusSd == null) {
+            return null;
+        }
+        try {
+            return new PrometheusTargets(prometheusSd);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--prometheus-sd: cannot write " + prometheusSd + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The harness's endpoint and, when given, the target's: its meters carry their model themselves. */
+    private List<PrometheusTargets.Target> scrapeTargets(String harnessAddress) {
+        List<PrometheusTargets.Target> targets = new ArrayList<>();
+        targets.add(new PrometheusTargets.Target(harnessAddress,
+                Map.of(PrometheusTargets.LABEL_JOB, PrometheusTargets.JOB_HARNESS)));
+        if (targetMetrics != null) {
+            // HOST:PORT, or HOST alone, for which Prometheus takes http's port.
+            targets.add(new PrometheusTargets.Target(URI.create(targetMetrics).getAuthority(),
+                    Map.of(PrometheusTargets.LABEL_JOB, PrometheusTargets.JOB_SERVER)));
+        }
+        return targets;
     }
 
     // Say before the run, not after, when the harness itself cannot hold what was asked.

@@ -8,7 +8,12 @@ import org.c10klab.harness.experiment.CompareDefaults;
 import org.c10klab.harness.flood.CommandSpec;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
+import org.c10klab.harness.flood.KeyDistribution;
+import org.c10klab.harness.flood.KeysAndValues;
+import org.c10klab.harness.flood.LoadStages;
 import org.c10klab.harness.flood.Protocol;
+import org.c10klab.harness.flood.Stage;
+import org.c10klab.harness.flood.ValueSize;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.server.DurationConverter;
 import picocli.CommandLine.Option;
@@ -21,10 +26,11 @@ import picocli.CommandLine;
  */
 public final class FloodOptions {
 
-    @Option(names = {"-c", "--connections"}, defaultValue = FloodDefaults.CONNECTIONS, paramLabel = "N",
-            description = "Connections to open (with --reconnect: concurrent clients) (default: ${DEFAULT-VALUE}; "
-                    + "compare and sweep: " + CompareDefaults.CONNECTIONS + ").")
-    int connections;
+    @Option(names = {"-c", "--connections"}, paramLabel = "N",
+            description = "Connections to open (with --reconnect: concurrent clients) (default: "
+                    + FloodDefaults.CONNECTIONS + "; compare and sweep: " + CompareDefaults.CONNECTIONS
+                    + "; with --stage ...:connections=N, what the stages say).")
+    Integer connections;
 
     @Option(names = "--ramp", defaultValue = "0", converter = DurationConverter.class, paramLabel = "D",
             description = "Spread the connects evenly over D; 0 opens them all at once, a burst (default: 0).")
@@ -60,6 +66,23 @@ public final class FloodOptions {
                     + CompareDefaults.COMMAND + ").")
     List<String> commands = new ArrayList<>();
 
+    @Option(names = "--keyspace", defaultValue = "0", paramLabel = "N",
+            description = "Keys a __key__ in --command is drawn from, per request: 0 to N-1, zero-padded to one "
+                    + "width, e.g. --command \"GET user:__key__\" --keyspace 1000 (default: no keys).")
+    int keyspace;
+
+    @Option(names = "--key-distribution", defaultValue = "uniform", paramLabel = "DIST",
+            converter = KeyDistributionConverter.class,
+            description = "How each key is drawn: uniform; sequential (0, 1, 2, ... across all connections, so N "
+                    + "requests touch N keys); zipf[:S], a few hot keys (S default "
+                    + KeyDistribution.DEFAULT_ZIPF_EXPONENT + ", as YCSB) (default: ${DEFAULT-VALUE}).")
+    KeyDistribution keyDistribution;
+
+    @Option(names = "--value-size", paramLabel = "N|MIN-MAX", converter = ValueSizeConverter.class,
+            description = "Bytes a __value__ in --command stands for: N, or drawn per request from MIN-MAX, e.g. "
+                    + "--command \"SET __key__ __value__\" --value-size 100-1000.")
+    ValueSize valueSize;
+
     @Option(names = {"-P", "--pipeline"}, defaultValue = FloodDefaults.PIPELINE, paramLabel = "DEPTH",
             description = "Requests in flight per connection (default: ${DEFAULT-VALUE}).")
     int pipeline;
@@ -76,6 +99,14 @@ public final class FloodOptions {
             description = "Open model: R requests per second in total, on a fixed schedule; latency counts from "
                     + "each request's intended send time, so a stalled server cannot hide (default: closed model).")
     double rate;
+
+    @Option(names = "--stage", paramLabel = "D:connections=N|D:rate=R", converter = StageConverter.class,
+            description = "A stage of the load shape, repeatable: over D, move the open connections (or the requests "
+                    + "per second in total, the open model) in a straight line from the previous stage's value (the "
+                    + "first from 0) to N (or R); 0s is a step. E.g. --stage 30s:connections=2000 --stage "
+                    + "60s:connections=2000, or --stage 0s:rate=1000 --stage 20s:rate=1000 --stage 0s:rate=5000 "
+                    + "--stage 20s:rate=5000. The stages set --duration (their total).")
+    List<Stage> stages = new ArrayList<>();
 
     @Option(names = "--protocol", defaultValue = "resp", paramLabel = "resp|raw", converter = ProtocolConverter.class,
             description = "resp parses replies; raw sends --payload and counts any bytes back as the reply "
@@ -119,7 +150,7 @@ public final class FloodOptions {
      * flood's defaults, for every option the user did not give.
      */
     void useCompareScenario(ParseResult given) {
-        if (!given.hasMatchedOption("--connections")) {
+        if (!given.hasMatchedOption("--connections") && !connectionStages()) {
             connections = Integer.parseInt(CompareDefaults.CONNECTIONS);
         }
         if (!given.hasMatchedOption("--command") && protocol == Protocol.RESP) {
@@ -140,8 +171,13 @@ public final class FloodOptions {
      * @throws IllegalArgumentException when the options are not a valid flood
      */
     FloodConfig config(String target) {
+        LoadStages shape = stages.isEmpty() ? null : new LoadStages(stages);
+        // Stages decide the duration, and connection stages the connections; FloodConfig refuses a contradiction.
+        Duration runFor = shape != null && duration.isZero() ? shape.total() : duration;
+        int clients = connections != null ? connections
+                : connectionStages() ? (int) shape.peak() : Integer.parseInt(FloodDefaults.CONNECTIONS);
         long requestsPerConnection = requests != null ? requests
-                : duration.isZero() ? FloodDefaults.REQUESTS : FloodConfig.UNTIL_DEADLINE;
+                : runFor.isZero() ? FloodDefaults.REQUESTS : FloodConfig.UNTIL_DEADLINE;
         List<CommandSpec> parsed = new ArrayList<>();
         for (String command : commands.isEmpty() ? List.of(FloodDefaults.COMMAND) : commands) {
             parsed.add(CommandSpec.parse(command));
@@ -149,9 +185,10 @@ public final class FloodOptions {
         if (protocol == Protocol.RAW && !commands.isEmpty()) {
             throw new IllegalArgumentException("--command is for --protocol resp; raw sends --payload");
         }
-        return new FloodConfig(target, connections, ramp, connectRate, connectTimeout, responseTimeout,
-                requestsPerConnection, duration, protocol == Protocol.RAW ? List.of() : parsed, pipeline, think,
-                reconnect, rate, protocol, payload, threads == null ? FloodDefaults.threads() : threads,
+        return new FloodConfig(target, clients, ramp, connectRate, connectTimeout, responseTimeout,
+                requestsPerConnection, runFor, protocol == Protocol.RAW ? List.of() : parsed,
+                new KeysAndValues(keyspace, keyDistribution, valueSize, 0), pipeline, think,
+                reconnect, rate, stages, protocol, payload, threads == null ? FloodDefaults.threads() : threads,
                 transport.toLowerCase(Locale.ROOT), !noWarmup);
     }
 
@@ -166,6 +203,31 @@ public final class FloodOptions {
             thresholds.add(Threshold.parse(expression));
         }
         return thresholds;
+    }
+
+    private boolean connectionStages() {
+        return !stages.isEmpty() && stages.getFirst().quantity() == Stage.Quantity.CONNECTIONS;
+    }
+
+    /** Reads {@code DURATION:connections=N} or {@code DURATION:rate=R}. */
+    static final class StageConverter extends ParsingConverter<Stage> {
+        StageConverter() {
+            super(Stage::parse);
+        }
+    }
+
+    /** Reads {@code uniform}, {@code sequential} or {@code zipf[:S]}. */
+    static final class KeyDistributionConverter extends ParsingConverter<KeyDistribution> {
+        KeyDistributionConverter() {
+            super(KeyDistribution::parse);
+        }
+    }
+
+    /** Reads {@code N} or {@code MIN-MAX} bytes. */
+    static final class ValueSizeConverter extends ParsingConverter<ValueSize> {
+        ValueSizeConverter() {
+            super(ValueSize::parse);
+        }
     }
 
     /** Reads {@code resp} or {@code raw}, in any case. */

@@ -16,11 +16,11 @@ import org.c10klab.harness.report.LabCsv;
 import org.c10klab.harness.report.LabReport;
 import org.c10klab.harness.report.OutputFolder;
 import org.c10klab.harness.report.ResultJson;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k lab}: the classic backlog and concurrency lab, run on this machine and answered with its numbers. */
 @Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,
@@ -39,13 +39,10 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Exit codes: 0 done; 1 a server failed to start; 2 bad usage; 130 stopped by Ctrl-C (finished trials are "
+            "Exit codes: 0 done; 2 bad usage; 3 a server failed to start; 130 stopped by Ctrl-C (finished trials are "
                     + "still reported).",
         })
 public final class LabCommand implements Callable<Integer> {
-
-    /** Exit code: a server could not be started or measured. */
-    public static final int EXIT_FAILED = 1;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,7 +85,7 @@ public final class LabCommand implements Callable<Integer> {
             result = experiment.run(new Progress(stderr, quiet));
         } catch (IOException e) {
             stderr.println("c10k lab: " + e.getMessage());
-            return EXIT_FAILED;
+            return ExitCode.FAILED;
         }
         String report = LabReport.markdown(result);
         stdout.print(report);
@@ -100,7 +97,7 @@ public final class LabCommand implements Callable<Integer> {
         Files.writeString(directory.resolve("lab.csv"), LabCsv.write(result), StandardCharsets.UTF_8);
         stdout.println("lab.md, lab.json and lab.csv written to " + directory.toAbsolutePath());
         stdout.flush();
-        return result.partial() ? FloodCommand.EXIT_INTERRUPTED : 0;
+        return result.partial() ? ExitCode.INTERRUPTED : ExitCode.OK;
     }
 
     /** One line per trial on stderr as it starts and ends, with the live flood line between on a terminal. */

@@ -84,6 +84,6 @@ public final class MergeCommand implements Callable<Integer> {
         MergedReport.write(merged.withResult(result), table, out);
         stdout.println("merged results written to " + out.toAbsolutePath());
         stdout.flush();
-        return result.checksPassed() ? 0 : FloodCommand.EXIT_ASSERT_FAILED;
+        return ExitCode.of(result, false, "merge", spec.commandLine().getErr());
     }
 }

@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.c10klab.harness.experiment.LabModel;
+import org.c10klab.harness.experiment.LiveTargets;
 import org.c10klab.harness.experiment.Sweep;
 import org.c10klab.harness.experiment.SweepResult;
 import org.c10klab.harness.experiment.SweepStep;
@@ -15,13 +17,13 @@ import org.c10klab.harness.report.CompareProgress;
 import org.c10klab.harness.report.SweepFormat;
 import org.c10klab.harness.report.SweepTable;
 import org.c10klab.harness.report.Threshold;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code c10k sweep}: {@code compare} once per value of one parameter, with the results as a matrix and charts. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
@@ -37,12 +39,15 @@ import picocli.CommandLine.Spec;
             "--repeat applies to every value: N trials per model there, interleaved, with its own claims.",
             "A parameter that only one model takes (io-threads, transport: netty; pool-size: pool) runs only "
                     + "that model.",
-            "Exit codes: as compare: 0, 1 an --assert failed, 2 bad usage, 3 a model could not be run, 130 Ctrl-C.",
+            "Exit codes: as compare: 0, 1 an --assert failed, 2 bad usage, 3 a model could not be run or no trial "
+                    + "succeeded at all, 130 Ctrl-C.",
             "Examples:",
             "  c10k sweep --vary connections=10,200",
             "  c10k sweep --vary connections=100,1000,5000 --models netty,virtual,threads --command \"SLEEP 1000\"",
             "  c10k sweep --vary command=\"PING,SLEEP 10,WORK 500\" --models netty,virtual",
             "  c10k sweep --vary transport=nio,epoll,io_uring -c 1000 -n 20",
+            "  c10k sweep --vary store-max-entries=100,1000,10000 --models netty --command \"GET __key__:weight=9\" "
+                    + "--command \"SET __key__ __value__\" --keyspace 10000 --key-distribution zipf --value-size 100",
         })
 public final class SweepCommand implements Callable<Integer> {
 
@@ -51,7 +56,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--vary", required = true, paramLabel = "NAME=V1,V2,...",
             description = "The parameter and its values, in the order to run them. NAME is one of: connections, "
-                    + "requests, command, pipeline, backlog, io-threads, transport, pool-size.")
+                    + "requests, command, pipeline, backlog, io-threads, transport, pool-size, keyspace, "
+                    + "store-max-entries.")
     String vary;
 
     @Mixin
@@ -68,6 +74,7 @@ public final class SweepCommand implements Callable<Integer> {
         List<SweepStep> steps;
         List<Threshold> thresholds;
         Path out;
+        LiveTargets liveTargets;
         try {
             if (vary.indexOf('=') < 1) {
                 throw new IllegalArgumentException("--vary " + vary + ": expected NAME=V1,V2,... with NAME one of: "
@@ -77,22 +84,28 @@ public final class SweepCommand implements Callable<Integer> {
             steps = steps(parameter, values(), stderr);
             thresholds = flood.thresholds();
             out = experiment.outDirectory("sweep");
+            liveTargets = experiment.liveTargets();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         SweepTable.printPlan(parameter.cliName(), steps, stdout);
         stdout.flush();
         Sweep sweep = new Sweep(parameter.cliName(), parameter.numeric(), steps, thresholds,
-                CompareProgress.onStderr(stderr, flood.quiet, steps.getFirst().plan().flood().connections()));
+                CompareProgress.onStderr(stderr, flood.quiet, steps.getFirst().plan().flood().connections()),
+                liveTargets);
         SweepResult result;
-        try (StopOnSignal ignored = new StopOnSignal(sweep::stop)) {
+        try (liveTargets; StopOnSignal ignored = new StopOnSignal(sweep::stop)) {
             result = sweep.run(ShellCommand.of("sweep", spec.commandLine().getParseResult().expandedArgs()));
         }
         SweepTable.print(result, stdout);
         SweepFormat.writeAll(result, out);
         stdout.println("results and sweep.html written to " + out.toAbsolutePath());
         stdout.flush();
-        return CompareCommand.exitCode(result.partial(), result.anyFailedToRun(), result.checksPassed());
+        Optional<String> failed = CompareCommand.everyFloodFailed(
+                result.cells().stream().flatMap(cell -> cell.result().trials().stream()).toList());
+        failed.ifPresent(reason -> stderr.println("c10k sweep: " + reason));
+        return CompareCommand.exitCode(result.partial(), result.anyFailedToRun() || failed.isPresent(),
+                result.checksPassed());
     }
 
     private List<String> values() {

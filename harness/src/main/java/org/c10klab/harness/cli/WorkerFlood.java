@@ -67,13 +67,14 @@ final class WorkerFlood {
         try (FloodWorkers running = FloodWorkers.start(args, quiet ? point -> { } : progress, stderr);
              StopOnSignal ignored = new StopOnSignal(running::stop)) {
             codes = running.awaitExit();
-            stopped = codes.contains(FloodCommand.EXIT_INTERRUPTED);
+            stopped = codes.contains(ExitCode.INTERRUPTED);
             for (int i = 0; i < workers; i++) {
                 int code = codes.get(i);
-                if (code != 0 && code != FloodCommand.EXIT_INTERRUPTED) {
+                // A worker that measured nothing (3) still wrote its results: the merged whole is judged below.
+                if (code != ExitCode.OK && code != ExitCode.FAILED && code != ExitCode.INTERRUPTED) {
                     stderr.println("flood: worker " + i + " exited with " + code + ": " + running.lastLine(i));
                     stderr.flush();
-                    return FloodCommand.EXIT_ASSERT_FAILED;
+                    return ExitCode.FAILED;
                 }
             }
         } finally {
@@ -98,10 +99,7 @@ final class WorkerFlood {
             deleteTree(folders);
         }
         stdout.flush();
-        if (result.run().partial()) {
-            return FloodCommand.EXIT_INTERRUPTED;
-        }
-        return result.checksPassed() ? 0 : FloodCommand.EXIT_ASSERT_FAILED;
+        return ExitCode.of(result, true, "flood", stderr);
     }
 
     /** The parent's options as typed, but those it keeps for itself. */

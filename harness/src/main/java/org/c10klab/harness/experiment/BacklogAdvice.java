@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.ToLongFunction;
 import org.c10klab.harness.report.CountSpread;
+import org.c10klab.harness.report.Plural;
 import org.c10klab.harness.stats.Spread;
 import org.c10klab.server.DurationConverter;
 
@@ -48,7 +49,7 @@ public final class BacklogAdvice {
         lines.add(refused == 0
                 ? "No connection was refused in any trial: a full accept queue drops silently; ECONNREFUSED would "
                         + "mean that nothing listens on the port."
-                : refused + " connection(s) were refused: nothing listened on the port at that moment (a full "
+                : Plural.of(refused, "connection") + " " + Plural.was(refused) + " refused: nothing listened on the port at that moment (a full "
                         + "accept queue drops, it does not refuse).");
         return lines;
     }
@@ -88,7 +89,7 @@ public final class BacklogAdvice {
         long lateUnanswered = sum(cells, run -> run.connectedAfterRetransmit() > 0
                 ? run.clients().connectedUnanswered() : 0);
         Long syncookies = cells.getFirst().runs().getFirst().flood().environment().tcpSyncookies();
-        String line = resets + " connection(s) were reset: with tcp_abort_on_overflow=1 the kernel answers a final "
+        String line = Plural.of(resets, "connection") + " " + Plural.was(resets) + " reset: with tcp_abort_on_overflow=1 the kernel answers a final "
                 + "ACK that meets a full accept queue with RST, so the client fails at once instead of waiting "
                 + "connected for a reply that never comes.";
         if (lateUnanswered > 0 && syncookies != null && syncookies > 0) {
@@ -122,7 +123,7 @@ public final class BacklogAdvice {
         }
         Spread resets = cell.spread(run -> run.clients().reset());
         if (resets.max() > 0) {
-            parts.add(CountSpread.of(resets) + " were reset");
+            parts.add(CountSpread.was(resets) + " reset");
         }
         return String.join(", ", parts);
     }
@@ -133,9 +134,10 @@ public final class BacklogAdvice {
         String answered = served.constant() ? CountSpread.of(served)
                 : String.format(Locale.ROOT, "%.0f to %.0f", served.min(), served.max());
         return String.format(Locale.ROOT, "Admission is not service: whatever the backlog, the server answered %s "
-                + "client(s) per trial, serving %d at a time for %s each, within the clients' %s; a bigger queue only "
+                + "%s per trial, serving %d at a time for %s each, within the clients' %s; a bigger queue only "
                 + "lets the others wait connected instead of resending SYNs. To answer a burst, the server must "
-                + "accept sooner (see c10k compare).", answered, settings.heldByServer(),
+                + "accept sooner (see c10k compare).", answered, Plural.noun(served.constant() ? served.median() : served.max(), "client"),
+                settings.heldByServer(),
                 DurationConverter.format(settings.sleep()), DurationConverter.format(settings.responseTimeout()));
     }
 

@@ -36,6 +36,8 @@ public final class Comparison {
     private final List<Threshold> thresholds;
     private final CompareListener listener;
     private final TrialRunner runner;
+    /** Where Prometheus learns of each trial's endpoints ({@code --prometheus-sd}), or null. */
+    private final LiveTargets liveTargets;
     private volatile boolean stopped;
     private volatile ModelTrial current;
 
@@ -43,10 +45,20 @@ public final class Comparison {
      * @param thresholds checked against every trial's result, as {@code --assert} is by {@code c10k flood}
      */
     public Comparison(ComparePlan plan, List<Threshold> thresholds, CompareListener listener) {
+        this(plan, thresholds, listener, null);
+    }
+
+    /**
+     * @param thresholds  checked against every trial's result, as {@code --assert} is by {@code c10k flood}
+     * @param liveTargets where each trial's server and flood are published for Prometheus while it runs, or null
+     */
+    public Comparison(ComparePlan plan, List<Threshold> thresholds, CompareListener listener,
+                      LiveTargets liveTargets) {
         this.plan = plan;
         this.thresholds = List.copyOf(thresholds);
         this.listener = listener;
         this.runner = this::trial;
+        this.liveTargets = liveTargets;
     }
 
     /** A comparison whose trials {@code runner} runs instead of real servers. */
@@ -55,6 +67,7 @@ public final class Comparison {
         this.thresholds = List.of();
         this.listener = listener;
         this.runner = runner;
+        this.liveTargets = null;
     }
 
     /**
@@ -101,7 +114,8 @@ public final class Comparison {
         ModelSetup setup = scheduled.setup();
         // Read before the server starts, so the trial's own JVM does not count as the machine's load.
         Double load = MachineLoad.loadAverage1m();
-        ModelTrial trial = new ModelTrial(setup.model(), setup.serverArgs());
+        ModelTrial trial = new ModelTrial(setup.model(), setup.serverArgs(),
+                liveTargets == null ? TrialWatcher.NONE : liveTargets.forTrial(setup.label(), scheduled.trial()));
         // Published before the flag is read, and stop() sets the flag before it reads this: one of them sees the other.
         current = trial;
         if (stopped) {
@@ -166,7 +180,8 @@ public final class Comparison {
         notes.addAll(result.notes());
         return new FloodResult(result.config(), result.segment(), result.environment(), cappedRun,
                 result.connections(), result.requests(), result.accounting(), result.requestsPerSecond(),
-                result.connectLatency(), result.requestLatency(), result.target(), result.listenQueue(),
-                result.synRetransmits(), result.harnessLag(), notes, result.checks(), result.timeline());
+                result.connectLatency(), result.requestLatency(), result.commands(), result.target(),
+                result.listenQueue(), result.synRetransmits(), result.harnessLag(), notes, result.checks(),
+                result.timeline());
     }
 }

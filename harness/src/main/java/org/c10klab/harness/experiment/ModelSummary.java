@@ -2,8 +2,11 @@ package org.c10klab.harness.experiment;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.c10klab.harness.flood.Outcome;
+import org.c10klab.harness.result.CommandResult;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.OutcomeCounts;
 import org.c10klab.harness.result.TargetSample;
@@ -33,13 +36,15 @@ import org.c10klab.harness.result.TargetSummary;
  * @param cpuSeconds            CPU time the server used during the flood
  * @param peakServerConnections the most connections the server itself reported holding at once
  * @param elapsedSeconds        how long the measured flood took
+ * @param getHitRatio           the share of ok GET replies that found their key (not nil), or null without GETs
  */
 public record ModelSummary(long connectAttempts, long connectsOk, Map<String, Long> connectFailures,
                            Long requestsPlanned, long requestsSent, long requestsOk,
                            Map<String, Long> requestFailures, long unanswered, double requestsPerSecond,
                            double connectP99Ms, double requestP50Ms, double requestP99Ms, double requestP999Ms,
                            double requestMaxMs, Long osThreadsBefore, Long peakOsThreads, Long peakVirtualThreads,
-                           Long peakRssBytes, Double cpuSeconds, Long peakServerConnections, double elapsedSeconds) {
+                           Long peakRssBytes, Double cpuSeconds, Long peakServerConnections, double elapsedSeconds,
+                           Double getHitRatio) {
 
     public ModelSummary {
         connectFailures = Collections.unmodifiableMap(new LinkedHashMap<>(connectFailures));
@@ -61,7 +66,20 @@ public record ModelSummary(long connectAttempts, long connectsOk, Map<String, Lo
                 result.connectLatency().p99Ms(), result.requestLatency().p50Ms(), result.requestLatency().p99Ms(),
                 result.requestLatency().p999Ms(), result.requestLatency().maxMs(), first.threads(), peak.threads(),
                 rounded(peak.virtualThreads()), peak.rssBytes(), cpu, rounded(peak.connections()),
-                result.run().elapsedSeconds());
+                result.run().elapsedSeconds(), getHitRatio(result.commands()));
+    }
+
+    /** Of the ok replies to GET commands, the share that were not nil; null when no GET was answered ok. */
+    static Double getHitRatio(List<CommandResult> commands) {
+        long ok = 0;
+        long nils = 0;
+        for (CommandResult command : commands) {
+            if (command.command().trim().toUpperCase(Locale.ROOT).startsWith("GET ")) {
+                ok += command.requests().count(Outcome.OK);
+                nils += command.nils();
+            }
+        }
+        return ok == 0 ? null : (double) (ok - nils) / ok;
     }
 
     /** True when every connection connected and every planned request was answered ok. */

@@ -36,6 +36,7 @@ public final class ModelTrial {
 
     private final LabModel model;
     private final List<String> extraServerArgs;
+    private final TrialWatcher watcher;
     private volatile FloodRun running;
     private volatile boolean stopped;
     private volatile ListeningLine listening;
@@ -44,8 +45,17 @@ public final class ModelTrial {
      * @param extraServerArgs options after the model's own, e.g. {@code --backlog 1} or {@code --pool-size 256}
      */
     public ModelTrial(LabModel model, List<String> extraServerArgs) {
+        this(model, extraServerArgs, TrialWatcher.NONE);
+    }
+
+    /**
+     * @param extraServerArgs options after the model's own, e.g. {@code --backlog 1} or {@code --pool-size 256}
+     * @param watcher         told of the server and the measured flood while that flood runs
+     */
+    public ModelTrial(LabModel model, List<String> extraServerArgs, TrialWatcher watcher) {
         this.model = model;
         this.extraServerArgs = List.copyOf(extraServerArgs);
+        this.watcher = watcher;
     }
 
     /**
@@ -87,8 +97,15 @@ public final class ModelTrial {
                     stopRunning();
                 }
             };
-            RunArtifacts artifacts = execute(new FloodRun(aimed, server.address(),
-                    TransportSelection.select(aimed.transport()), watched, capped));
+            FloodRun measured = new FloodRun(aimed, server.address(), TransportSelection.select(aimed.transport()),
+                    watched, capped);
+            RunArtifacts artifacts;
+            watcher.watch(server, measured);
+            try {
+                artifacts = execute(measured);
+            } finally {
+                watcher.unwatch();
+            }
             int exitCode = server.stop();
             return new Outcome(model, server.listening(), artifacts, exitCode,
                     exitCode == 0 ? null : server.lastStderrLine());

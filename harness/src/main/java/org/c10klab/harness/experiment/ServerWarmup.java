@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import org.c10klab.harness.flood.CommandSpec;
 import org.c10klab.harness.flood.FloodConfig;
+import org.c10klab.harness.flood.KeysAndValues;
 import org.c10klab.harness.flood.Protocol;
+import org.c10klab.server.DurationConverter;
 
 /**
  * The short unmeasured flood each server gets before the measured one: a cold server JVM interprets its
@@ -25,9 +27,48 @@ public final class ServerWarmup {
      * the client as well as the server.
      */
     public static FloodConfig before(FloodConfig measured) {
-        return new FloodConfig(measured.target(), Math.min(measured.connections(), CompareDefaults.WARMUP_CONNECTIONS),
-                Duration.ZERO, 0, PATIENCE, PATIENCE, CompareDefaults.WARMUP_REQUESTS, Duration.ZERO,
-                List.of(CommandSpec.parse(CompareDefaults.WARMUP_COMMAND)), 1, Duration.ZERO, false, 0, Protocol.RESP,
-                measured.payload(), measured.threads(), measured.transport(), false);
+        return shaped(measured, CompareDefaults.WARMUP_REQUESTS, Duration.ZERO);
+    }
+
+    /**
+     * {@code flood --warmup-target AMOUNT}: the same warm-up, for AMOUNT, either a whole number of requests in
+     * total (spread over the warm-up connections) or a duration such as {@code 2s}.
+     *
+     * @throws IllegalArgumentException when AMOUNT is neither
+     */
+    public static FloodConfig forTarget(FloodConfig measured, String amount) {
+        if (amount.matches("\\d+")) {
+            long total = Long.parseLong(amount);
+            if (total < 1) {
+                throw new IllegalArgumentException("--warmup-target " + amount + ": expected at least 1 request, or "
+                        + "a duration such as 2s");
+            }
+            int connections = warmupConnections(measured);
+            return shaped(measured, (total + connections - 1) / connections, Duration.ZERO);
+        }
+        Duration duration;
+        try {
+            duration = DurationConverter.parse(amount);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--warmup-target " + amount + ": expected a request count such as "
+                    + "5000 or a duration such as 2s");
+        }
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("--warmup-target " + amount + ": expected a duration above 0");
+        }
+        return shaped(measured, FloodConfig.UNTIL_DEADLINE, duration);
+    }
+
+    /** PINGs (or, against a raw target, its payload) from a few connections, patient for no longer than needed. */
+    private static FloodConfig shaped(FloodConfig measured, long requestsPerConnection, Duration duration) {
+        List<CommandSpec> commands = measured.protocol() == Protocol.RAW ? List.of()
+                : List.of(CommandSpec.parse(CompareDefaults.WARMUP_COMMAND));
+        return new FloodConfig(measured.target(), warmupConnections(measured), Duration.ZERO, 0, PATIENCE, PATIENCE,
+                requestsPerConnection, duration, commands, KeysAndValues.NONE, 1, Duration.ZERO, false, 0, List.of(),
+                measured.protocol(), measured.payload(), measured.threads(), measured.transport(), false);
+    }
+
+    private static int warmupConnections(FloodConfig measured) {
+        return Math.min(measured.connections(), CompareDefaults.WARMUP_CONNECTIONS);
     }
 }

@@ -19,6 +19,7 @@ public final class Sweep {
     private final List<SweepStep> steps;
     private final List<Threshold> thresholds;
     private final SweepListener listener;
+    private final LiveTargets liveTargets;
     private volatile boolean stopped;
     private volatile Comparison current;
 
@@ -26,14 +27,16 @@ public final class Sweep {
      * @param parameter the parameter varied, e.g. {@code connections}
      * @param numeric   true when its values are numbers
      * @param steps     one per value, in the order to run them
+     * @param liveTargets where each trial's server and flood are published for Prometheus while it runs, or null
      */
     public Sweep(String parameter, boolean numeric, List<SweepStep> steps, List<Threshold> thresholds,
-                 SweepListener listener) {
+                 SweepListener listener, LiveTargets liveTargets) {
         this.parameter = parameter;
         this.numeric = numeric;
         this.steps = List.copyOf(steps);
         this.thresholds = List.copyOf(thresholds);
         this.listener = listener;
+        this.liveTargets = liveTargets;
     }
 
     /**
@@ -48,7 +51,7 @@ public final class Sweep {
         for (int i = 0; i < steps.size() && !stopped; i++) {
             SweepStep step = steps.get(i);
             listener.step(step, i, steps.size());
-            Comparison comparison = new Comparison(step.plan(), thresholds, listener);
+            Comparison comparison = new Comparison(step.plan(), thresholds, listener, liveTargets);
             // Published before the flag is read, and stop() sets the flag before it reads this.
             current = comparison;
             if (stopped) {

@@ -43,7 +43,9 @@ public enum TrialMetric {
     OS_THREADS_BEFORE(new Metric("os_threads_before", "OS threads before the flood", Direction.LOWER_IS_BETTER),
             false, s -> toDouble(s.osThreadsBefore())),
     PEAK_VIRTUAL_THREADS(new Metric("peak_virtual_threads", "peak virtual threads", Direction.LOWER_IS_BETTER), false,
-            s -> toDouble(s.peakVirtualThreads()));
+            s -> toDouble(s.peakVirtualThreads())),
+    GET_HIT_RATIO(new Metric("get_hit_ratio", "GET hit ratio", Direction.HIGHER_IS_BETTER), false,
+            ModelSummary::getHitRatio);
 
     private final Metric metric;
     private final boolean judged;

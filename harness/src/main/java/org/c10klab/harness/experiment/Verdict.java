@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.Outcome;
+import org.c10klab.harness.report.Plural;
 import org.c10klab.harness.report.Units;
 import org.c10klab.harness.stats.Claim;
 import org.c10klab.harness.stats.ClaimJudge;
@@ -89,8 +90,8 @@ public final class Verdict {
         lines.add(planned == null
                 ? names + " answered every request " + (complete.size() == 1 ? "it" : "they") + " sent, with no "
                         + "failures" + everyTrial + "."
-                : names + " answered all " + planned + " requests from all " + plan.flood().connections()
-                        + " connections" + everyTrial + ".");
+                : names + " answered all " + Plural.of(planned, "request") + " from all "
+                        + Plural.of(plan.flood().connections(), "connection") + everyTrial + ".");
     }
 
     /** What a model's failing trials lost, told by the median one of them, and why. */
@@ -101,8 +102,9 @@ public final class Verdict {
         ModelRun run = failing.get((failing.size() - 1) / 2);
         ModelSummary s = run.summary();
         StringBuilder line = new StringBuilder(model.label()).append(" answered ").append(s.requestsOk())
-                .append(" of ").append(s.requestsPlanned() != null ? s.requestsPlanned() + " planned" : s.requestsSent()
-                        + " sent").append(" requests");
+                .append(" of ").append(s.requestsPlanned() != null
+                        ? s.requestsPlanned() + " planned " + Plural.noun(s.requestsPlanned(), "request")
+                        : s.requestsSent() + " sent " + Plural.noun(s.requestsSent(), "request"));
         List<String> failed = new ArrayList<>();
         s.requestFailures().forEach((outcome, count) -> failed.add(count + " " + outcome));
         s.connectFailures().forEach((outcome, count) -> failed.add(count + " connect " + outcome));
@@ -111,7 +113,8 @@ public final class Verdict {
         }
         if (counted.size() > 1) {
             line.append(failing.size() == counted.size() ? " in its median trial of " + counted.size()
-                    : " in the median of the " + failing.size() + " of its " + counted.size() + " trials that fell short");
+                    : " in the median of the " + failing.size() + " of its " + Plural.of(counted.size(), "trial")
+                            + " that fell short");
             long fewest = failing.getFirst().summary().requestsOk();
             long most = failing.getLast().summary().requestsOk();
             if (fewest != most) {
@@ -119,8 +122,9 @@ public final class Verdict {
             }
         }
         if (s.requestsPlanned() != null && s.requestsSent() < s.requestsPlanned()) {
-            line.append("; ").append(s.requestsPlanned() - s.requestsSent())
-                    .append(" were never sent because their connection had already failed");
+            long unsent = s.requestsPlanned() - s.requestsSent();
+            line.append("; ").append(unsent).append(' ').append(Plural.was(unsent))
+                    .append(" never sent because their connection had already failed");
         }
         List<String> why = reasons(flood, run);
         if (!why.isEmpty()) {
@@ -140,12 +144,12 @@ public final class Verdict {
                     DurationConverter.format(flood.responseTimeout())));
         }
         if (s.unanswered() > 0) {
-            why.add(s.unanswered() + " connections were connected (the kernel completed their handshakes and queued "
+            why.add(Plural.of(s.unanswered(), "connection") + " " + Plural.was(s.unanswered()) + " connected (the kernel completed their handshakes and queued "
                     + "them) but never got a reply: connected is not served");
         }
         long connectTimeouts = s.connectFailures().getOrDefault(Outcome.CONNECT_TIMEOUT.label(), 0L);
         if (connectTimeouts > 0) {
-            why.add(connectTimeouts + " connects got no SYN-ACK within " + DurationConverter.format(
+            why.add(Plural.of(connectTimeouts, "connect") + " got no SYN-ACK within " + DurationConverter.format(
                     flood.connectTimeout()) + ", which on loopback means the accept queue"
                     + (run.server() == null ? "" : " (limit " + run.server().backlog() + ")")
                     + " was full and the kernel dropped their SYNs");
@@ -158,7 +162,7 @@ public final class Verdict {
         }
         long closed = s.requestFailures().getOrDefault(Outcome.CLOSED.label(), 0L);
         if (closed > 0) {
-            why.add(closed + " requests were cut off when the server closed the connection before replying");
+            why.add(Plural.of(closed, "request") + " " + Plural.was(closed) + " cut off when the server closed the connection before replying");
         }
         if (run.status() == RunStatus.CAPPED) {
             why.add("its flood was " + run.detail() + ", so what was still waiting counts as cancelled");
@@ -233,7 +237,8 @@ public final class Verdict {
                 .orElse(0);
         int most = claims.stream().flatMap(claim -> claim.trials().stream()).mapToInt(Integer::intValue).max()
                 .orElse(0);
-        return (fewest == most ? Integer.toString(most) : fewest + "-" + most) + " trials each";
+        return (fewest == most ? Integer.toString(most) : fewest + "-" + most) + " " + Plural.noun(most, "trial")
+                + " each";
     }
 
     private static void threads(ComparePlan plan, List<ModelResult> measured, List<ModelResult> peers,
@@ -317,15 +322,15 @@ public final class Verdict {
             if (!failed.isEmpty()) {
                 String detail = failed.getFirst().detail() == null ? "no reason given" : failed.getFirst().detailLine();
                 lines.add(model.label() + " could not be measured as asked" + (model.runs().size() > 1
-                        ? " in " + failed.size() + " of its " + model.runs().size() + " trials" : "") + ": "
+                        ? " in " + failed.size() + " of its " + Plural.of(model.runs().size(), "trial") : "") + ": "
                         + detail + ".");
             }
             long notRun = model.runs().stream().filter(run -> run.status() == RunStatus.SKIPPED).count();
             if (notRun == model.runs().size()) {
                 skipped.add(model.label());
             } else if (notRun > 0) {
-                partlySkipped.add(notRun + " of " + Units.possessive(model.label()) + " " + model.runs().size()
-                        + " trials");
+                partlySkipped.add(notRun + " of " + Units.possessive(model.label()) + " "
+                        + Plural.of(model.runs().size(), "trial"));
             }
         }
         if (!skipped.isEmpty()) {

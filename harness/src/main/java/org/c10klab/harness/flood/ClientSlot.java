@@ -25,6 +25,7 @@ final class ClientSlot {
     private final FloodObserver observer;
     private final FileBudget files;
     private final Runnable onFinished;
+    private final RequestDraws draws;
 
     private final ArrayDeque<InFlightRequest> inFlight = new ArrayDeque<>();
     /** Open model: intended send times that are due and not yet sent. */
@@ -67,6 +68,7 @@ final class ClientSlot {
         this.observer = observer;
         this.files = files;
         this.onFinished = onFinished;
+        this.draws = plan.workload().newDraws();
     }
 
     /** This client's place in the flood, from 0: its place on the connect schedule. */
@@ -134,7 +136,8 @@ final class ClientSlot {
         }
         repliesOnConnection++;
         long latencyNanos = System.nanoTime() - request.intendedNanos();
-        observer.answered(latencyNanos, reply instanceof Reply.Error error ? error.message() : null);
+        String errorMessage = reply instanceof Reply.Error error ? error.message() : null;
+        observer.answered(request.command(), latencyNanos, reply == Reply.NIL, errorMessage);
         if (plan.thinkNanos() > 0 && !thinking) {
             thinking = true;
             loop.schedule(this::endThink, plan.thinkNanos(), TimeUnit.NANOSECONDS);
@@ -211,11 +214,12 @@ final class ClientSlot {
                 }
                 intended = now;
             }
-            inFlight.add(new InFlightRequest(intended, now));
+            int command = plan.workload().command(index + requestsSent);
+            inFlight.add(new InFlightRequest(command, intended, now));
             requestsSent++;
             sentOnConnection++;
             observer.requestSent();
-            channel.write(plan.workload().requestBuffer(index + requestsSent - 1), channel.voidPromise());
+            channel.write(plan.workload().request(command, draws, channel.alloc()), channel.voidPromise());
             wrote = true;
         }
         if (wrote) {
@@ -338,8 +342,8 @@ final class ClientSlot {
     }
 
     private void failInFlight(Outcome outcome, String detail) {
-        for (int i = inFlight.size(); i > 0; i--) {
-            observer.requestFailed(outcome, detail);
+        for (InFlightRequest request : inFlight) {
+            observer.requestFailed(request.command(), outcome, detail);
         }
         inFlight.clear();
     }
@@ -385,17 +389,20 @@ final class ClientSlot {
     }
 
     private void startSchedule(long anchorNanos) {
-        // Spread the slots' schedules over one interval so the total rate is even, not bursty.
-        scheduleAnchorNanos = anchorNanos + (long) ((double) plan.ticketIntervalNanos() * index / plan.slots());
+        scheduleAnchorNanos = anchorNanos;
         scheduleNextTicket();
     }
 
     private long ticketNanos(long ticket) {
-        return scheduleAnchorNanos + ticket * plan.ticketIntervalNanos();
+        return plan.schedule().dueNanos(index, ticket, scheduleAnchorNanos);
     }
 
     private boolean ticketPlanned(long ticket) {
-        return ticket < plan.requestsPerSlot() && beforeDeadline(ticketNanos(ticket));
+        if (ticket >= plan.requestsPerSlot()) {
+            return false;
+        }
+        long dueNanos = ticketNanos(ticket);
+        return dueNanos != RequestSchedule.NEVER && beforeDeadline(dueNanos);
     }
 
     private boolean beforeDeadline(long nanos) {

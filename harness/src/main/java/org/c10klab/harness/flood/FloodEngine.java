@@ -43,6 +43,7 @@ public final class FloodEngine implements AutoCloseable {
     private final FloodObserver observer;
     private final FloodSegment segment;
     private final EventLoopGroup group;
+    private final ConnectSchedule schedule;
     private volatile List<ClientSlot> slots = List.of();
     private volatile boolean stopped;
     private final CountDownLatch finished;
@@ -68,7 +69,8 @@ public final class FloodEngine implements AutoCloseable {
         this.transport = transport;
         this.observer = observer;
         this.segment = segment;
-        this.finished = new CountDownLatch(config.connections());
+        this.schedule = ConnectSchedule.of(config);
+        this.finished = new CountDownLatch(schedule.clients());
         this.group = new MultiThreadIoEventLoopGroup(config.threads(),
                 new DefaultThreadFactory("flood-loop", true), ioHandlerFactory(transport));
     }
@@ -88,11 +90,11 @@ public final class FloodEngine implements AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true);
         SourceAddresses sources = SourceAddresses.forTarget(target, segment);
         SourceAddresses.configure(template, transport);
-        ConnectSchedule schedule = new ConnectSchedule(config.connections(), config.ramp(),
-                config.connectRatePerSecond());
-        List<ClientSlot> created = new ArrayList<>(config.connections());
-        for (int i = 0; i < config.connections(); i++) {
-            created.add(new ClientSlot(i, plan, group.next(), template, sources.forClient(i), observer, files,
+        List<ClientSlot> created = new ArrayList<>(schedule.clients());
+        for (int i = 0; i < schedule.clients(); i++) {
+            long stopNanos = schedule.stopOffsetNanos(i);
+            SlotPlan own = stopNanos == ConnectSchedule.NO_STOP ? plan : plan.withDeadline(startNanos + stopNanos);
+            created.add(new ClientSlot(i, own, group.next(), template, sources.forClient(i), observer, files,
                     finished::countDown));
         }
         slots = List.copyOf(created);
@@ -100,7 +102,7 @@ public final class FloodEngine implements AutoCloseable {
         created.forEach(slot -> byLoop.computeIfAbsent(slot.loop(), loop -> new ArrayList<>()).add(slot));
         // The schedule starts once every slot exists: setting them up is no connect's lateness.
         long scheduleStartNanos = System.nanoTime();
-        byLoop.forEach((loop, own) -> loop.execute(() -> schedule(loop, own, schedule, scheduleStartNanos)));
+        byLoop.forEach((loop, own) -> loop.execute(() -> schedule(loop, own, scheduleStartNanos)));
     }
 
     /** Waits until every client is done; false when {@code timeout} passed first. */
@@ -148,7 +150,7 @@ public final class FloodEngine implements AutoCloseable {
 
     // On the loop itself: scheduling from another thread would wake the loop once per client. Each start is
     // aimed at its instant on the schedule, so how late it runs is the harness's own lag.
-    private void schedule(EventLoop loop, List<ClientSlot> own, ConnectSchedule schedule, long startNanos) {
+    private void schedule(EventLoop loop, List<ClientSlot> own, long startNanos) {
         List<ClientSlot> burst = new ArrayList<>();
         for (ClientSlot slot : own) {
             long offsetNanos = schedule.offsetNanos(slot.index());
@@ -181,10 +183,13 @@ public final class FloodEngine implements AutoCloseable {
         long requestsPerSlot = config.requestsPerConnection() == FloodConfig.UNTIL_DEADLINE
                 ? Long.MAX_VALUE : config.requestsPerConnection();
         long deadlineNanos = config.duration().isZero() ? Long.MAX_VALUE : startNanos + config.duration().toNanos();
-        long ticketIntervalNanos = config.openModel()
-                ? Math.max(1, (long) (1e9 * config.connections() / config.ratePerSecond())) : 0;
+        LoadStages stages = config.loadStages();
+        int slots = config.connections();
+        RequestSchedule requests = !config.openModel() ? null
+                : stages != null ? new RequestSchedule.Staged(stages, startNanos, slots)
+                : new RequestSchedule.FixedRate(Math.max(1, (long) (1e9 * slots / config.ratePerSecond())), slots);
         return new SlotPlan(config.workload(), config.protocol(), config.pipeline(),
                 config.responseTimeout().toNanos(), config.think().toNanos(), config.reconnect(),
-                requestsPerSlot, deadlineNanos, ticketIntervalNanos, config.connections());
+                requestsPerSlot, deadlineNanos, requests);
     }
 }

@@ -38,13 +38,18 @@ public interface FloodObserver {
     /**
      * A reply arrived.
      *
+     * @param command      which command of the workload it answered, by number
      * @param latencyNanos from the request's intended send time (open model) or its send time (closed model)
+     * @param nil          the reply was a nil ({@code $-1}, {@code *-1}), e.g. a GET of a key not stored
      * @param errorMessage the message of an error reply, or null for any other reply
      */
-    void answered(long latencyNanos, String errorMessage);
+    void answered(int command, long latencyNanos, boolean nil, String errorMessage);
 
-    /** A sent request got no reply; {@code detail} names the exception class or reason, or is null. */
-    void requestFailed(Outcome outcome, String detail);
+    /**
+     * A sent request of {@code command} (by number) got no reply; {@code detail} names the exception class or
+     * reason, or is null.
+     */
+    void requestFailed(int command, Outcome outcome, String detail);
 
     /**
      * Open model: a request fell due and the client took it up.

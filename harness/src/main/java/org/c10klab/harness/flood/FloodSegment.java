@@ -1,5 +1,6 @@
 package org.c10klab.harness.flood;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,12 +57,19 @@ public record FloodSegment(int index, int count) {
     /**
      * The flood this segment runs. Connections are shared out; rates (--rate, --connect-rate) follow this
      * segment's share of the connections, so every connection keeps the whole flood's pace and the rates add up
-     * to the whole's. Requests per connection, duration, ramp and timeouts are per connection or per moment and
-     * stay as they are. New settings that count or pace the whole flood (e.g. stages) are split here.
+     * to the whole's. Stages are split the same way: a stage's connections are shared out as the connections are,
+     * its rate scaled as --rate is, so the segments' stages add up to the whole's at every moment. Sequential keys
+     * start where this segment's requests start in the whole flood (its first connection's first request; the
+     * segment's share of the key space when requests are not counted per connection), so the segments touch the
+     * keys the whole flood would. Requests per connection, duration, ramp and timeouts are per connection or per
+     * moment and stay as they are.
      *
      * @throws IllegalArgumentException when the flood has fewer connections than segments
      */
     public FloodConfig of(FloodConfig flood) {
+        if (whole()) {
+            return flood;
+        }
         if (flood.connections() < count) {
             throw new IllegalArgumentException("--segment " + this + ": " + flood.connections()
                     + " connections cannot be split over " + count + " segments (expected: --connections >= "
@@ -69,10 +77,24 @@ public record FloodSegment(int index, int count) {
         }
         int connections = (int) share(flood.connections());
         double part = (double) connections / flood.connections();
+        List<Stage> stages = flood.stages().stream().map(stage -> new Stage(stage.duration(), stage.quantity(),
+                stage.quantity() == Stage.Quantity.CONNECTIONS ? share((long) stage.target())
+                        : stage.target() * part)).toList();
         return new FloodConfig(flood.target(), connections, flood.ramp(), flood.connectRatePerSecond() * part,
                 flood.connectTimeout(), flood.responseTimeout(), flood.requestsPerConnection(), flood.duration(),
-                flood.commands(), flood.pipeline(), flood.think(), flood.reconnect(), flood.ratePerSecond() * part,
-                flood.protocol(), flood.payload(), flood.threads(), flood.transport(), flood.warmup());
+                flood.commands(), keysAndValues(flood), flood.pipeline(), flood.think(), flood.reconnect(),
+                flood.ratePerSecond() * part, stages, flood.protocol(), flood.payload(), flood.threads(),
+                flood.transport(), flood.warmup());
+    }
+
+    private KeysAndValues keysAndValues(FloodConfig flood) {
+        KeysAndValues keys = flood.keysAndValues();
+        if (keys.keyDistribution().kind() != KeyDistribution.Kind.SEQUENTIAL) {
+            return keys;
+        }
+        boolean counted = flood.requestsPerConnection() > 0 && flood.stages().isEmpty();
+        long start = counted ? firstOf(flood.connections()) * flood.requestsPerConnection() : firstOf(keys.keyspace());
+        return keys.startingAt(start % keys.keyspace());
     }
 
     @Override

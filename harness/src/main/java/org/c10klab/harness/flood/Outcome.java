@@ -44,6 +44,22 @@ public enum Outcome {
         return this == OK;
     }
 
+    /**
+     * True when a connection attempt can end this way: every outcome but those only a reply, or its absence,
+     * can give. The harness publishes a connect-phase series only for these.
+     */
+    public boolean canEndAttempt() {
+        return this != RESPONSE_TIMEOUT && this != ERROR_REPLY && this != PROTOCOL_ERROR;
+    }
+
+    /**
+     * True when a sent request can end this way: every outcome but {@link #REFUSED}, which only a connect
+     * hears. (A connection already up can still time out in the kernel, ETIMEDOUT, read as connect_timeout.)
+     */
+    public boolean canEndRequest() {
+        return this != REFUSED;
+    }
+
     /** The outcome with this label. */
     public static Outcome fromLabel(String label) {
         for (Outcome outcome : values()) {

@@ -32,9 +32,17 @@ final class RespReplyDecoder extends ByteToMessageDecoder {
             if (end == INCOMPLETE) {
                 return;
             }
-            out.add(in.getByte(start) == '-' ? new Reply.Error(line(in, start + 1)) : Reply.ANSWER);
+            out.add(in.getByte(start) == '-' ? new Reply.Error(line(in, start + 1))
+                    : isNil(in, start) ? Reply.NIL : Reply.ANSWER);
             in.readerIndex(end);
         }
+    }
+
+    /** True for a whole {@code $-1} or {@code *-1} at {@code start}. */
+    private static boolean isNil(ByteBuf in, int start) {
+        byte prefix = in.getByte(start);
+        return (prefix == '$' || prefix == '*') && in.getByte(start + 1) == '-' && in.getByte(start + 2) == '1'
+                && in.getByte(start + 3) == '\r';
     }
 
     /** The index just past the value starting at {@code index}, or {@link #INCOMPLETE}. */

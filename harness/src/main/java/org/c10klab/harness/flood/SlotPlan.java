@@ -12,8 +12,7 @@ package org.c10klab.harness.flood;
  * @param reconnect            one connection per request
  * @param requestsPerSlot      requests (with reconnect: connections) per slot; {@link Long#MAX_VALUE}: no cap
  * @param deadlineNanos        when to stop issuing work; {@link Long#MAX_VALUE} for none
- * @param ticketIntervalNanos  open model: time between one slot's scheduled requests; 0 for the closed model
- * @param slots                how many slots share the rate, to spread their schedules evenly
+ * @param schedule             open model: when each request falls due; null for the closed model
  */
 record SlotPlan(
         Workload workload,
@@ -24,11 +23,16 @@ record SlotPlan(
         boolean reconnect,
         long requestsPerSlot,
         long deadlineNanos,
-        long ticketIntervalNanos,
-        int slots) {
+        RequestSchedule schedule) {
 
     boolean openModel() {
-        return ticketIntervalNanos > 0;
+        return schedule != null;
+    }
+
+    /** The same plan with its own deadline: a connection that a stage closes before the run ends. */
+    SlotPlan withDeadline(long newDeadlineNanos) {
+        return new SlotPlan(workload, protocol, pipeline, responseTimeoutNanos, thinkNanos, reconnect, requestsPerSlot,
+                newDeadlineNanos, schedule);
     }
 
     boolean hasDeadline() {

@@ -1,61 +1,78 @@
 package org.c10klab.harness.flood;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.rng.simple.RandomSource;
 import org.c10klab.protocol.resp.BulkString;
 import org.c10klab.protocol.resp.RespArray;
 import org.c10klab.protocol.resp.RespEncoder;
 import org.c10klab.protocol.resp.RespValue;
 
 /**
- * The request bytes a flood sends, encoded once: weighted RESP commands, or the raw payload. The
- * choice is deterministic, so a run's command mix is exactly its weights.
+ * The request bytes a flood sends: weighted RESP commands, or the raw payload. A command without
+ * placeholders is encoded once; one with {@code __key__} or {@code __value__} is a {@link RequestTemplate}
+ * filled per request. The choice of command is deterministic, so a run's command mix is exactly its weights.
+ * One workload serves one run: sequential keys count across all its clients.
  */
 public final class Workload {
 
-    private final List<byte[]> requests;
-    /** The same bytes off-heap, shared read-only by every connection: a write copies nothing. */
-    private final List<ByteBuf> buffers;
+    /** Per command: its bytes off-heap, shared read-only by every connection (a write copies nothing); or null. */
+    private final List<ByteBuf> constants;
+    /** Per command: its template, or null when it has no placeholder. */
+    private final List<RequestTemplate> templates;
     private final int[] cumulativeWeights;
+    private final KeysAndValues keysAndValues;
+    private final AtomicLong sequentialKeys;
 
-    private Workload(List<byte[]> requests, int[] cumulativeWeights) {
-        this.requests = requests;
-        this.cumulativeWeights = cumulativeWeights;
-        List<ByteBuf> direct = new ArrayList<>(requests.size());
-        for (byte[] request : requests) {
-            // A JDK direct buffer is freed by the garbage collector; unreleasable, so no write can free it first.
-            ByteBuffer bytes = ByteBuffer.allocateDirect(request.length).put(request).flip();
-            direct.add(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes)));
+    private Workload(List<byte[]> constants, List<RequestTemplate> templates, int[] cumulativeWeights,
+                     KeysAndValues keysAndValues) {
+        List<ByteBuf> direct = new ArrayList<>(constants.size());
+        for (byte[] request : constants) {
+            direct.add(request == null ? null : shared(request));
         }
-        this.buffers = List.copyOf(direct);
+        this.constants = Collections.unmodifiableList(direct);
+        this.templates = Collections.unmodifiableList(new ArrayList<>(templates));
+        this.cumulativeWeights = cumulativeWeights;
+        this.keysAndValues = keysAndValues;
+        this.sequentialKeys = new AtomicLong(keysAndValues.sequentialStart());
     }
 
-    /** The RESP arrays of {@code commands}, each chosen in proportion to its weight. */
-    public static Workload resp(List<CommandSpec> commands) {
+    /** The RESP arrays of {@code commands}, each in proportion to its weight, placeholders filled per request. */
+    public static Workload resp(List<CommandSpec> commands, KeysAndValues keysAndValues) {
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("a RESP workload needs at least one command");
         }
-        List<byte[]> requests = new ArrayList<>();
+        ValueSize values = keysAndValues.valueSize();
+        byte[] valueBytes = new byte[values == null ? 0 : values.maxBytes()];
+        Arrays.fill(valueBytes, (byte) 'x');
+        List<byte[]> constants = new ArrayList<>();
+        List<RequestTemplate> templates = new ArrayList<>();
         int[] cumulative = new int[commands.size()];
         long total = 0;
         for (int i = 0; i < commands.size(); i++) {
             CommandSpec command = commands.get(i);
-            List<RespValue> words = new ArrayList<>();
-            for (String word : command.words()) {
-                words.add(new BulkString(word.getBytes(StandardCharsets.UTF_8)));
+            if (RequestTemplate.hasPlaceholder(command.words())) {
+                constants.add(null);
+                templates.add(new RequestTemplate(command.words(), keysAndValues.keyWidth(), valueBytes));
+            } else {
+                constants.add(encode(command.words()));
+                templates.add(null);
             }
-            requests.add(RespEncoder.encode(new RespArray(words)));
             total += command.weight();
             if (total > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("command weights add up to more than " + Integer.MAX_VALUE);
             }
             cumulative[i] = (int) total;
         }
-        return new Workload(List.copyOf(requests), cumulative);
+        return new Workload(constants, templates, cumulative, keysAndValues);
     }
 
     /** The same payload for every request. */
@@ -63,21 +80,18 @@ public final class Workload {
         if (payload.length == 0) {
             throw new IllegalArgumentException("a raw payload needs at least one byte");
         }
-        return new Workload(List.of(payload.clone()), new int[] {1});
+        return new Workload(List.of(payload.clone()), Collections.singletonList(null), new int[] {1},
+                KeysAndValues.NONE);
     }
 
-    /** The request bytes for the {@code sequence}-th request; callers must not modify them. */
-    public byte[] request(long sequence) {
-        return requests.get(index(sequence));
+    /** How many commands the mix has; commands are numbered from 0 in the order given. */
+    public int commands() {
+        return cumulativeWeights.length;
     }
 
-    /** The same request as a buffer to write: a view with its own indexes over the shared bytes. */
-    public ByteBuf requestBuffer(long sequence) {
-        return buffers.get(index(sequence)).duplicate();
-    }
-
-    private int index(long sequence) {
-        if (requests.size() == 1) {
+    /** The command the {@code sequence}-th request sends, by number. */
+    public int command(long sequence) {
+        if (cumulativeWeights.length == 1) {
             return 0;
         }
         int position = (int) Math.floorMod(sequence, (long) cumulativeWeights[cumulativeWeights.length - 1]);
@@ -87,5 +101,37 @@ public final class Workload {
             }
         }
         throw new IllegalStateException("unreachable: position " + position + " beyond the weights");
+    }
+
+    /** The draws of keys and value sizes for one more client; it must use them on its own thread only. */
+    public RequestDraws newDraws() {
+        return new RequestDraws(keysAndValues, RandomSource.XO_RO_SHI_RO_128_PP.create(), sequentialKeys);
+    }
+
+    /**
+     * A request of {@code command} to write: a view of the shared bytes, or a new buffer with the placeholders
+     * filled from {@code draws}. Either way the write releases it.
+     */
+    public ByteBuf request(int command, RequestDraws draws, ByteBufAllocator alloc) {
+        RequestTemplate template = templates.get(command);
+        if (template == null) {
+            return constants.get(command).duplicate();
+        }
+        return template.encode(template.usesKey() ? draws.nextKey() : 0,
+                template.usesValue() ? draws.nextValueLength() : 0, alloc);
+    }
+
+    private static byte[] encode(List<String> words) {
+        List<RespValue> values = new ArrayList<>();
+        for (String word : words) {
+            values.add(new BulkString(word.getBytes(StandardCharsets.UTF_8)));
+        }
+        return RespEncoder.encode(new RespArray(values));
+    }
+
+    private static ByteBuf shared(byte[] request) {
+        // A JDK direct buffer is freed by the garbage collector; unreleasable, so no write can free it first.
+        ByteBuffer bytes = ByteBuffer.allocateDirect(request.length).put(request).flip();
+        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes));
     }
 }

@@ -7,12 +7,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.c10klab.harness.report.ProgressPrinter;
+import org.c10klab.harness.result.PlannedLoad;
 import org.c10klab.harness.result.TimelinePoint;
 
 /**
@@ -149,7 +151,8 @@ public final class FloodWorkers implements AutoCloseable {
                 p99 = Math.max(p99, each.p99Ms());
             }
         }
+        PlannedLoad planned = PlannedLoad.sum(Arrays.asList(latest));
         progress.accept(new TimelinePoint(elapsed, open, connectsOk, connectsFailed, requestsOk, requestsFailed,
-                perSecond, p99, null));
+                perSecond, p99, planned.stage(), planned.connections(), planned.rate(), null));
     }
 }

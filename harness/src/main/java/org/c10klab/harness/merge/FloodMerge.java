@@ -14,7 +14,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.record.LatencyRecorder;
+import org.c10klab.harness.result.CommandResult;
 import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.result.LatencySummary;
 import org.c10klab.harness.result.MergedSegments;
 import org.c10klab.harness.result.OutcomeCounts;
 import org.c10klab.harness.result.RequestAccounting;
@@ -56,10 +58,11 @@ public final class FloodMerge {
         OutcomeCounts requests = added(segments, FloodResult::requests);
         List<String> notes = new ArrayList<>(new LinkedHashSet<>(segments.stream()
                 .flatMap(s -> s.result().notes().stream()).toList()));
+        List<CommandResult> commands = commands(segments, notes);
         FloodResult merged = new FloodResult(first.segment().flood(), null, first.environment(), run, connections,
                 requests, accounting(segments),
                 Rounding.thousandths(requests.count(Outcome.OK) / Math.max(elapsedSeconds, 1e-3)),
-                LatencyRecorder.summarize(connect), LatencyRecorder.summarize(request), null, null, null, null,
+                LatencyRecorder.summarize(connect), LatencyRecorder.summarize(request), commands, null, null, null, null,
                 notes, List.of(), WallClockTimeline.of(segments, startMs, endMs, intervalMs));
         return new RunArtifacts(merged, "", log(segments, startMs), connect, request);
     }
@@ -91,12 +94,46 @@ public final class FloodMerge {
         return sum;
     }
 
+    /**
+     * Each command's outcomes and nils summed exactly, its percentiles from the sum of its intervals
+     * ({@code command_N} in latency.hlog). A segment whose log lacks them (written before logs held them) leaves
+     * that command's latency unmerged: empty, and a note says so, rather than averaged percentiles.
+     */
+    private static List<CommandResult> commands(List<SegmentOutput> segments, List<String> notes) {
+        List<CommandResult> first = segments.get(0).result().commands();
+        List<CommandResult> merged = new ArrayList<>();
+        List<String> unmerged = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            int command = i;
+            List<CommandResult> parts = segments.stream().map(s -> s.result().commands().get(command)).toList();
+            Histogram latency = added(segments, "command_" + i);
+            long answered = parts.stream().mapToLong(part -> part.latency().count()).sum();
+            LatencySummary summary = LatencyRecorder.summarize(latency);
+            if (latency.getTotalCount() != answered) {
+                summary = LatencySummary.EMPTY;
+                unmerged.add(first.get(i).command());
+            }
+            merged.add(new CommandResult(first.get(i).command(), first.get(i).weight(),
+                    added(parts.stream().map(CommandResult::requests).toList()),
+                    parts.stream().mapToLong(CommandResult::nils).sum(), summary));
+        }
+        if (!unmerged.isEmpty()) {
+            notes.add("per-command latency not merged for " + String.join(", ", unmerged) + ": a segment's "
+                    + "latency.hlog lacks that command's intervals, and averaged percentiles would be wrong; each "
+                    + "segment's results.json has its own. Outcomes and nils are summed exactly.");
+        }
+        return merged;
+    }
+
     private static OutcomeCounts added(List<SegmentOutput> segments, Function<FloodResult, OutcomeCounts> phase) {
+        return added(segments.stream().map(segment -> phase.apply(segment.result())).toList());
+    }
+
+    private static OutcomeCounts added(List<OutcomeCounts> parts) {
         long total = 0;
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, Map<String, Long>> details = new LinkedHashMap<>();
-        for (SegmentOutput segment : segments) {
-            OutcomeCounts part = phase.apply(segment.result());
+        for (OutcomeCounts part : parts) {
             total += part.total();
             part.counts().forEach((outcome, n) -> counts.merge(outcome, n, Long::sum));
             part.details().forEach((outcome, byDetail) -> byDetail.forEach((detail, n) ->

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.c10klab.harness.record.LatencyRecorder;
+import org.c10klab.harness.result.PlannedLoad;
 import org.c10klab.harness.result.Rounding;
 import org.c10klab.harness.result.TimelinePoint;
 
@@ -36,8 +37,10 @@ final class WallClockTimeline {
             long requestsOk = 0;
             long requestsFailed = 0;
             Histogram requests = new Histogram(3);
+            List<TimelinePoint> latest = new ArrayList<>();
             for (SegmentOutput segment : segments) {
                 TimelinePoint point = latestAt(segment, at);
+                latest.add(point);
                 if (point != null) {
                     open += point.connectionsOpen();
                     connectsOk += point.connectsOk();
@@ -54,9 +57,11 @@ final class WallClockTimeline {
             double seconds = (at - previousMs) / 1000.0;
             double p99Ms = requests.getTotalCount() == 0 ? 0
                     : LatencyRecorder.summarize(requests).p99Ms();
+            PlannedLoad planned = PlannedLoad.sum(latest);
             merged.add(new TimelinePoint(Rounding.thousandths((at - startMs) / 1000.0), open, connectsOk,
                     connectsFailed, requestsOk, requestsFailed,
-                    Rounding.thousandths((requestsOk - previousOk) / seconds), p99Ms, null));
+                    Rounding.thousandths((requestsOk - previousOk) / seconds), p99Ms, planned.stage(),
+                    planned.connections(), planned.rate(), null));
             previousMs = at;
             previousOk = requestsOk;
         }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -13,6 +14,7 @@ import org.c10klab.harness.flood.FloodObserver;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.result.OutcomeCounts;
 import org.c10klab.harness.result.RequestAccounting;
+import org.c10klab.server.observe.LatencyBuckets;
 
 /**
  * Records a flood twice: into Micrometer meters, for anyone reading live (histogram buckets that
@@ -33,6 +35,10 @@ public final class FloodRecorder implements FloodObserver {
     private final LatencyRecorder requestLatency = new LatencyRecorder(HarnessMeters.PHASE_REQUEST);
     private final LatencyRecorder clientStartLag = new LatencyRecorder("client_start_lag");
     private final LatencyRecorder requestDueLag = new LatencyRecorder("request_due_lag");
+    /** Per command of the workload, by its number: an array, so a reply costs no lookup. */
+    private final LatencyRecorder[] commandLatency;
+    private final OutcomeTally[] commandOutcomes;
+    private final LongAdder[] commandNils;
     private final AtomicLong open = new AtomicLong();
     private final LongAccumulator peakOpen = new LongAccumulator(Math::max, 0);
     private final LongAdder attempts = new LongAdder();
@@ -42,20 +48,38 @@ public final class FloodRecorder implements FloodObserver {
 
     /**
      * @param registry           where the live meters go
-     * @param connectTimeout     a service-level objective bucket of {@code harness.connect}: who beat the timeout
+     * @param commands           how many commands the workload mixes; each gets its own latency and outcomes
+     * @param connectTimeout     the top bucket of {@code harness.connect}: who beat the timeout
      * @param responseTimeout    likewise for {@code harness.request}
      * @param distributionExpiry how long Micrometer keeps samples for its time-windowed statistics
      */
-    public FloodRecorder(MeterRegistry registry, Duration connectTimeout, Duration responseTimeout,
+    public FloodRecorder(MeterRegistry registry, int commands, Duration connectTimeout, Duration responseTimeout,
                          Duration distributionExpiry) {
-        connectTimer = latencyTimer(registry, HarnessMeters.CONNECT, "time to connect, successful attempts",
-                connectTimeout, distributionExpiry);
-        requestTimer = latencyTimer(registry, HarnessMeters.REQUEST,
-                "time to a reply, from the intended send time in the open model", responseTimeout, distributionExpiry);
-        // Counters read from the tallies at scrape time: one increment per event, not two.
+        commandLatency = new LatencyRecorder[commands];
+        commandOutcomes = new OutcomeTally[commands];
+        commandNils = new LongAdder[commands];
+        for (int i = 0; i < commands; i++) {
+            commandLatency[i] = new LatencyRecorder("command_" + i);
+            commandOutcomes[i] = new OutcomeTally();
+            commandNils[i] = new LongAdder();
+        }
+        connectTimer = LatencyBuckets.timer(HarnessMeters.CONNECT, "time to connect, successful attempts",
+                        connectTimeout)
+                .distributionStatisticExpiry(distributionExpiry)
+                .register(registry);
+        requestTimer = LatencyBuckets.timer(HarnessMeters.REQUEST,
+                        "time to a reply, from the intended send time in the open model", responseTimeout)
+                .distributionStatisticExpiry(distributionExpiry)
+                .register(registry);
+        // Counters read from the tallies at scrape time: one increment per event, not two. Only the
+        // combinations that can happen are published, so no series is zero by construction.
         for (Outcome outcome : Outcome.values()) {
-            counter(registry, HarnessMeters.PHASE_CONNECT, outcome, connectOutcomes);
-            counter(registry, HarnessMeters.PHASE_REQUEST, outcome, requestOutcomes);
+            if (outcome.canEndAttempt()) {
+                counter(registry, HarnessMeters.PHASE_CONNECT, outcome, connectOutcomes);
+            }
+            if (outcome.canEndRequest()) {
+                counter(registry, HarnessMeters.PHASE_REQUEST, outcome, requestOutcomes);
+            }
         }
         Gauge.builder(HarnessMeters.CONNECTIONS_OPEN, open, AtomicLong::get)
                 .description("connections open now")
@@ -99,16 +123,22 @@ public final class FloodRecorder implements FloodObserver {
     }
 
     @Override
-    public void answered(long latencyNanos, String errorMessage) {
+    public void answered(int command, long latencyNanos, boolean nil, String errorMessage) {
+        if (nil) {
+            commandNils[command].increment();
+        }
         requestTimer.record(latencyNanos, TimeUnit.NANOSECONDS);
         requestLatency.record(latencyNanos);
+        commandLatency[command].record(latencyNanos);
         Outcome outcome = errorMessage == null ? Outcome.OK : Outcome.ERROR_REPLY;
         requestOutcomes.add(outcome, errorMessage);
+        commandOutcomes[command].add(outcome, errorMessage);
     }
 
     @Override
-    public void requestFailed(Outcome outcome, String detail) {
+    public void requestFailed(int command, Outcome outcome, String detail) {
         requestOutcomes.add(outcome, detail);
+        commandOutcomes[command].add(outcome, detail);
     }
 
     @Override
@@ -129,6 +159,21 @@ public final class FloodRecorder implements FloodObserver {
     /** Request latency, whole run. */
     public LatencyRecorder requestLatency() {
         return requestLatency;
+    }
+
+    /** Request latency of each command of the workload, by number, whole run. */
+    public List<LatencyRecorder> commandLatencies() {
+        return List.of(commandLatency);
+    }
+
+    /** How the sent requests of command {@code command} (by number) ended so far. */
+    public OutcomeCounts commandOutcomes(int command) {
+        return commandOutcomes[command].snapshot();
+    }
+
+    /** Replies to command {@code command} (by number) that were nil so far, e.g. GETs that missed. */
+    public long commandNils(int command) {
+        return commandNils[command].sum();
     }
 
     /** How late the harness started each client against the connect schedule, whole run. */
@@ -179,18 +224,6 @@ public final class FloodRecorder implements FloodObserver {
     /** The independent counts the outcomes must add up to. */
     public RequestAccounting accounting() {
         return new RequestAccounting(attempts.sum(), sent.sum(), unsent.sum(), unanswered.sum(), peakOpen.get());
-    }
-
-    // Histogram buckets for Prometheus, with one bucket edge at the timeout: who beat it.
-    private static Timer latencyTimer(MeterRegistry registry, String name, String description, Duration timeout,
-                                      Duration distributionExpiry) {
-        return Timer.builder(name)
-                .description(description)
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(timeout)
-                .maximumExpectedValue(timeout.multipliedBy(2))
-                .distributionStatisticExpiry(distributionExpiry)
-                .register(registry);
     }
 
     private static void counter(MeterRegistry registry, String phase, Outcome outcome, OutcomeTally tally) {

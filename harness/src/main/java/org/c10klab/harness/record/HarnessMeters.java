@@ -11,6 +11,11 @@ public final class HarnessMeters {
     public static final String OUTCOMES = "harness.outcomes";
     /** Gauge: connections open now. */
     public static final String CONNECTIONS_OPEN = "harness.connections.open";
+    /**
+     * Counter: the kernel's ListenOverflows of the harness's network namespace, any listener's: handshakes dropped
+     * at a full accept queue (DESIGN section 5). The server's own is the same where both share a namespace.
+     */
+    public static final String LISTEN_OVERFLOWS = "harness.kernel.listen.overflows";
 
     /** Tag: an outcome label, e.g. {@code connect_timeout}. */
     public static final String TAG_OUTCOME = "outcome";

@@ -1,5 +1,7 @@
 package org.c10klab.harness.record;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import org.c10klab.harness.result.ListenQueueDrops;
@@ -16,6 +18,18 @@ public final class ListenQueueCounters {
     /** The counters now, or empty when /proc/net/netstat cannot be read. */
     public static Optional<ListenQueueDrops> read() {
         return TcpExtCounters.read().flatMap(ListenQueueCounters::of);
+    }
+
+    /** Publishes ListenOverflows as {@link HarnessMeters#LISTEN_OVERFLOWS}, where the kernel counts it. */
+    public static void bindTo(MeterRegistry registry) {
+        if (read().isEmpty()) {
+            return;
+        }
+        FunctionCounter.builder(HarnessMeters.LISTEN_OVERFLOWS, ListenQueueCounters.class,
+                        ignored -> read().map(counters -> (double) counters.listenOverflows()).orElse(Double.NaN))
+                .description("handshakes the kernel dropped at a full accept queue, any listener of this network "
+                        + "namespace (TcpExt ListenOverflows)")
+                .register(registry);
     }
 
     /** The accept-queue counters among {@code counters}, when the kernel counts both. */

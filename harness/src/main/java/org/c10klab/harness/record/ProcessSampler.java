@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.c10klab.harness.result.TargetSample;
+import org.c10klab.server.observe.ResidentMemory;
 
 /** Reads a local process's threads, memory, CPU time and open files from /proc. */
 public final class ProcessSampler {
@@ -37,16 +39,14 @@ public final class ProcessSampler {
      */
     public TargetSample sample() throws IOException {
         Long threads = null;
-        Long rssBytes = null;
-        for (String line : Files.readAllLines(proc.resolve("status"))) {
+        List<String> status = Files.readAllLines(proc.resolve("status"));
+        for (String line : status) {
             if (line.startsWith("Threads:")) {
                 threads = Long.parseLong(line.substring("Threads:".length()).trim());
-            } else if (line.startsWith("VmRSS:")) {
-                // "VmRSS:     12345 kB"
-                rssBytes = Long.parseLong(line.substring("VmRSS:".length()).trim().split("\\s+")[0]) * 1024;
             }
         }
-        return new TargetSample(threads, rssBytes, cpuSeconds(), openFds(), null, null, null);
+        return new TargetSample(threads, ResidentMemory.fromStatus(status), cpuSeconds(), openFds(), null, null,
+                null);
     }
 
     private Double cpuSeconds() throws IOException {

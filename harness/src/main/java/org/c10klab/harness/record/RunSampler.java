@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
+import org.c10klab.harness.flood.LoadStages;
+import org.c10klab.harness.flood.Stage;
 import org.c10klab.harness.result.Rounding;
 import org.c10klab.harness.result.TargetSample;
 import org.c10klab.harness.result.TargetSummary;
@@ -27,6 +29,7 @@ public final class RunSampler implements AutoCloseable {
     private final TargetProbe probe;
     private final Duration interval;
     private final Consumer<TimelinePoint> listener;
+    private final LoadStages stages;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             runnable -> Thread.ofPlatform().daemon().name("flood-sampler").unstarted(runnable));
     private final List<TimelinePoint> timeline = new ArrayList<>();
@@ -42,12 +45,15 @@ public final class RunSampler implements AutoCloseable {
 
     /**
      * @param probe    the target's sources, or null when nothing is sampled
+     * @param stages   the run's load shape, whose stage and planned value each point records; null for none
      * @param listener receives every point as it is taken, on the sampler thread
      */
-    public RunSampler(FloodRecorder recorder, TargetProbe probe, Duration interval, Consumer<TimelinePoint> listener) {
+    public RunSampler(FloodRecorder recorder, TargetProbe probe, Duration interval, LoadStages stages,
+                      Consumer<TimelinePoint> listener) {
         this.recorder = recorder;
         this.probe = probe;
         this.interval = interval;
+        this.stages = stages;
         this.listener = listener;
     }
 
@@ -98,7 +104,9 @@ public final class RunSampler implements AutoCloseable {
     }
 
     private synchronized void tick() {
-        if (!stopped) {
+        // A fixed-rate timer runs the ticks it missed back to back after a stall (a starved thread on a busy
+        // machine): points a few microseconds apart would show 0 req/s and no p99, so those are skipped.
+        if (!stopped && System.nanoTime() - lastNanos >= interval.toNanos() / 2) {
             sample();
         }
     }
@@ -109,6 +117,9 @@ public final class RunSampler implements AutoCloseable {
         Histogram requests = recorder.requestLatency().flushInterval(log);
         recorder.clientStartLag().flushInterval(null);
         recorder.requestDueLag().flushInterval(null);
+        // Each command's intervals go in the log too (tagged command_0, command_1, ...), so a merge of segments can add
+        // them up to exact per-command percentiles.
+        recorder.commandLatencies().forEach(command -> command.flushInterval(log));
         long requestsOk = recorder.requestsOk();
         double seconds = (now - lastNanos) / 1e9;
         double perSecond = seconds > 0 ? (requestsOk - lastRequestsOk) / seconds : 0;
@@ -118,11 +129,15 @@ public final class RunSampler implements AutoCloseable {
             peak = peak.max(target);
             last = target;
         }
-        TimelinePoint point = new TimelinePoint(Rounding.thousandths((now - startNanos) / 1e9), recorder.openConnections(),
+        double elapsedSeconds = (now - startNanos) / 1e9;
+        Double planned = stages == null ? null : Rounding.thousandths(stages.plannedAt(elapsedSeconds));
+        boolean connectionStages = stages != null && stages.quantity() == Stage.Quantity.CONNECTIONS;
+        TimelinePoint point = new TimelinePoint(Rounding.thousandths(elapsedSeconds), recorder.openConnections(),
                 recorder.connectsOk(), recorder.connectsFailed(), requestsOk, recorder.requestsFailed(),
                 Rounding.thousandths(perSecond),
                 requests.getTotalCount() == 0 ? 0 : Rounding.thousandths(requests.getValueAtPercentile(99) / 1000.0),
-                target);
+                stages == null ? null : stages.stageAt(elapsedSeconds), connectionStages ? planned : null,
+                connectionStages ? null : planned, target);
         timeline.add(point);
         lastNanos = now;
         lastRequestsOk = requestsOk;

@@ -41,14 +41,15 @@ public final class BacklogReport {
                 .append(DurationConverter.format(settings.connectTimeout())).append(" to connect and ")
                 .append(DurationConverter.format(settings.responseTimeout())).append(" for their reply.");
         if (result.partial()) {
-            text.append(" PARTIAL: stopped by Ctrl-C after ").append(runs(result).size()).append(" trial(s).");
+            text.append(" PARTIAL: stopped by Ctrl-C after ").append(Plural.of(runs(result).size(), "trial"))
+                    .append(".");
         }
         text.append("\n\n");
         if (result.cells().isEmpty()) {
             return text.append("No trial ran.\n").toString();
         }
         text.append(kernel(result)).append("\n\n");
-        text.append("## Outcomes over ").append(trialCount(result.repeat())).append(" per cell\n\n");
+        text.append("## Outcomes over ").append(Plural.of(result.repeat(), "trial")).append(" per cell\n\n");
         result.cells().forEach(cell -> text.append("- ").append(distribution(cell)).append('\n'));
         text.append('\n').append(table(result.cells())).append('\n');
         text.append("![How the clients ended, per trial](").append(BacklogChart.FILE_NAME).append(")\n\n");
@@ -86,9 +87,6 @@ public final class BacklogReport {
                         + "again), so drift in the machine hits every cell alike.";
     }
 
-    private static String trialCount(int repeat) {
-        return repeat == 1 ? "1 trial" : repeat + " trials";
-    }
 
     private static String kernel(BacklogResult result) {
         Environment kernel = firstRun(result).flood().environment();

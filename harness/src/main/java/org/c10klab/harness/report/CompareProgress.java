@@ -88,9 +88,9 @@ public final class CompareProgress implements SweepListener {
         if (run.summary() == null) {
             err.printf(Locale.ROOT, "      %s: %s: %s%n", run.label(), run.status(), run.detailLine());
         } else {
-            err.printf(Locale.ROOT, "      %s: %s in %.2f s: %d of %d requests ok; server pid %d stopped (exit %d)%n",
-                    run.label(), run.status(), run.summary().elapsedSeconds(), run.summary().requestsOk(),
-                    run.summary().requestsSent(), run.server().pid(), run.serverExitCode());
+            err.printf(Locale.ROOT, "      %s: %s in %.2f s: %s ok; server pid %d stopped (exit %d)%n",
+                    run.label(), run.status(), run.summary().elapsedSeconds(),
+                    Plural.ofTotal(run.summary().requestsOk(), run.summary().requestsSent(), "request"), run.server().pid(), run.serverExitCode());
         }
         err.flush();
     }

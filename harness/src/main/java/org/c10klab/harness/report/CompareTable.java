@@ -71,7 +71,7 @@ public final class CompareTable {
 
     /** One row per model under the shared columns, each as wide as its widest cell. */
     static void table(List<ModelResult> models, PrintWriter out) {
-        SummaryColumn[] columns = SummaryColumn.values();
+        SummaryColumn[] columns = SummaryColumn.shown(models).toArray(SummaryColumn[]::new);
         int[] widths = new int[columns.length];
         List<String[]> rows = new ArrayList<>();
         for (int c = 0; c < columns.length; c++) {

@@ -9,6 +9,7 @@ import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.flood.Protocol;
 import org.c10klab.harness.result.CheckResult;
+import org.c10klab.harness.result.CommandResult;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.GcPauses;
 import org.c10klab.harness.result.HarnessLag;
@@ -47,6 +48,9 @@ public final class ConsoleReport {
         out.printf("%-16s %8s %10s %10s %10s %10s %10s%n", "latency ms", "count", "p50", "p90", "p99", "p99.9", "max");
         latency("connect", result.connectLatency(), out);
         latency("request", result.requestLatency(), out);
+        if (result.commands().size() > 1) {
+            commands(result.commands(), out);
+        }
         if (result.harnessLag() != null) {
             harnessLag(result.harnessLag(), out);
         }
@@ -73,8 +77,11 @@ public final class ConsoleReport {
     private static String headline(FloodResult result) {
         FloodConfig config = result.config();
         StringBuilder line = new StringBuilder("flood ").append(config.target()).append(": ")
-                .append(config.connections()).append(config.reconnect() ? " clients (reconnecting)" : " connections");
-        if (!config.ramp().isZero()) {
+                .append(Plural.of(config.connections(), config.reconnect() ? "client" : "connection"))
+                .append(config.reconnect() ? " (reconnecting)" : "");
+        if (FloodDescription.connectionStages(config)) {
+            line.append(" at most, as the stages open them");
+        } else if (!config.ramp().isZero()) {
             line.append(" over ").append(DurationConverter.format(config.ramp()));
         } else if (config.connectRatePerSecond() > 0) {
             line.append(String.format(Locale.ROOT, " at %.1f/s", config.connectRatePerSecond()));
@@ -82,7 +89,7 @@ public final class ConsoleReport {
             line.append(" at once");
         }
         if (config.requestsPerConnection() != FloodConfig.UNTIL_DEADLINE) {
-            line.append(", ").append(config.requestsPerConnection()).append(" request(s) each");
+            line.append(", ").append(Plural.of(config.requestsPerConnection(), "request")).append(" each");
         }
         if (!config.duration().isZero()) {
             line.append(", for ").append(DurationConverter.format(config.duration()));
@@ -93,9 +100,7 @@ public final class ConsoleReport {
         if (config.pipeline() > 1) {
             line.append(", pipeline ").append(config.pipeline());
         }
-        line.append(config.openModel()
-                ? String.format(Locale.ROOT, ", open model at %.1f requests/s", config.ratePerSecond())
-                : ", closed model");
+        line.append(FloodDescription.pace(config));
         return line.toString();
     }
 
@@ -137,12 +142,40 @@ public final class ConsoleReport {
     }
 
     private static void latency(String phase, LatencySummary latency, PrintWriter out) {
+        out.println(latencyRow(phase, latency));
+    }
+
+    /** The first column of the latency table: {@code %-16s}. */
+    private static final int LABEL_WIDTH = 16;
+
+    private static String latencyRow(String phase, LatencySummary latency) {
         if (latency.count() == 0) {
-            out.printf("%-16s %8d %10s%n", phase, 0, "-");
-            return;
+            return String.format("%-16s %8d %10s", phase, 0, "-");
         }
-        out.printf(Locale.ROOT, "%-16s %8d %10.3f %10.3f %10.3f %10.3f %10.3f%n", phase, latency.count(),
+        return String.format(Locale.ROOT, "%-16s %8d %10.3f %10.3f %10.3f %10.3f %10.3f", phase, latency.count(),
                 latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.p999Ms(), latency.maxMs());
+    }
+
+    // Beside the totals, each command of a mix alone: a slow SET hides in the total of nine fast GETs.
+    private static void commands(List<CommandResult> commands, PrintWriter out) {
+        out.println("per command:");
+        for (CommandResult command : commands) {
+            String label = "  " + command.command() + (command.weight() == 1 ? "" : " x" + command.weight());
+            List<String> failed = new ArrayList<>();
+            for (Outcome outcome : Outcome.values()) {
+                long count = command.requests().count(outcome);
+                if (outcome != Outcome.OK && count > 0) {
+                    failed.add(outcome.label() + " " + count);
+                }
+            }
+            // A command too long for the label column gets a line of its own, so the figures stay in their columns.
+            if (label.length() > LABEL_WIDTH) {
+                out.println(label);
+                label = "";
+            }
+            out.println(latencyRow(label, command.latency()) + (command.nils() == 0 ? "" : "  nil " + command.nils())
+                    + (failed.isEmpty() ? "" : "  failed: " + String.join(", ", failed)));
+        }
     }
 
     // Beside the latency, in its columns: what of it was the harness's own lateness.

@@ -20,6 +20,11 @@ public final class CountSpread {
         return number(spread.min()) + "-" + number(spread.max()) + " (median " + number(spread.median()) + ")";
     }
 
+    /** The spread and its verb in agreement: {@code 1 was}, {@code 0 were}, {@code 0-2 (median 1) were}. */
+    public static String was(Spread spread) {
+        return of(spread) + " " + (spread.constant() ? Plural.was(spread.median()) : "were");
+    }
+
     /** A figure named before its spread, e.g. {@code connected 3-10 (median 4)}. */
     public static String named(String name, Spread spread) {
         return name + " " + of(spread);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.Protocol;
+import org.c10klab.harness.flood.Stage;
 import org.c10klab.server.DurationConverter;
 
 /** A flood in one line of prose, for experiment reports that run the same flood against several servers. */
@@ -17,7 +18,9 @@ public final class FloodDescription {
     public static String of(FloodConfig flood) {
         StringBuilder text = new StringBuilder().append(flood.connections())
                 .append(flood.reconnect() ? " clients reconnecting for every request" : " connections");
-        if (!flood.ramp().isZero()) {
+        if (connectionStages(flood)) {
+            text.append(" at most, as the stages open them");
+        } else if (!flood.ramp().isZero()) {
             text.append(" over ").append(DurationConverter.format(flood.ramp()));
         } else if (flood.connectRatePerSecond() > 0) {
             text.append(String.format(Locale.ROOT, " at %.0f/s", flood.connectRatePerSecond()));
@@ -35,13 +38,28 @@ public final class FloodDescription {
                 text.append(", held open for ").append(DurationConverter.format(flood.duration()));
             }
         }
-        text.append(flood.openModel() ? String.format(Locale.ROOT, ", open model at %.0f requests/s",
-                flood.ratePerSecond()) : ", closed model");
+        text.append(pace(flood));
         if (flood.pipeline() > 1) {
             text.append(", pipeline ").append(flood.pipeline());
         }
         return text.append("; connect timeout ").append(DurationConverter.format(flood.connectTimeout()))
                 .append(", response timeout ").append(DurationConverter.format(flood.responseTimeout())).toString();
+    }
+
+    /** How requests are paced, after a comma: {@code , closed model}, {@code , open model at 500 requests/s}... */
+    public static String pace(FloodConfig flood) {
+        String model = flood.openModel() ? "open model" : "closed model";
+        if (!flood.stages().isEmpty()) {
+            return ", stages " + flood.stages().stream().map(Stage::toString).collect(Collectors.joining(" then "))
+                    + " (" + model + ")";
+        }
+        return flood.openModel() ? String.format(Locale.ROOT, ", open model at %.0f requests/s", flood.ratePerSecond())
+                : ", closed model";
+    }
+
+    /** True when stages open and close the connections. */
+    static boolean connectionStages(FloodConfig flood) {
+        return !flood.stages().isEmpty() && flood.stages().getFirst().quantity() == Stage.Quantity.CONNECTIONS;
     }
 
     /** What a time cap on one model's flood means, e.g. serial's. */

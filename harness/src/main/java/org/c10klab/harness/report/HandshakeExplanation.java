@@ -138,7 +138,7 @@ public final class HandshakeExplanation {
         PortSockets peak = most.evidence().atPeak();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "; the final ACKs that then met a full "
                 + "queue were dropped, and up to %s sat ESTABLISHED, connected as far as they knew, while the "
-                + "server's kernel had not queued them (%s, at %s s", clients(peak.connectedNotQueued()),
+                + "server's kernel had not queued them (%s, at %s s", Plural.of(peak.connectedNotQueued(), "client"),
                 holders(peak, cookies(group)), seconds(most.evidence().peakSeconds())));
         if (group.size() > 1) {
             text.append(" of trial ").append(most.trial());
@@ -203,10 +203,6 @@ public final class HandshakeExplanation {
 
     private static Spread spread(List<HandshakeTrial> group, Function<HandshakeTrial, Long> figure) {
         return Spread.of(group.stream().map(figure).toList());
-    }
-
-    private static String clients(int count) {
-        return count == 1 ? "1 client" : count + " clients";
     }
 
     private static String seconds(double seconds) {

@@ -42,7 +42,7 @@ public final class LabReport {
         StringBuilder text = new StringBuilder("# c10k lab: backlog and concurrency, measured on this machine\n\n");
         text.append(machine(result.host(), result.plan(), result.repeat())).append("\n\n");
         if (result.partial()) {
-            text.append("PARTIAL: stopped by Ctrl-C after ").append(result.trials()).append(" trial(s).\n\n");
+            text.append("PARTIAL: stopped by Ctrl-C after ").append(Plural.of(result.trials(), "trial")).append(".\n\n");
         }
         text.append("## 1. Backlog and refused connections\n\n");
         result.stage(1).forEach(cell -> text.append(sequential(cell)));

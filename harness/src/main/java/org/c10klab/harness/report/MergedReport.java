@@ -29,7 +29,8 @@ public final class MergedReport {
      * cannot be added up as Prometheus text: each segment's metrics.prom stays with it.
      */
     public static void write(RunArtifacts merged, MergedSegments table, Path directory) throws IOException {
-        ResultFormat.write(merged, directory, EnumSet.of(ResultFormat.JSON, ResultFormat.CSV, ResultFormat.HDR_LOG));
+        ResultFormat.write(merged, directory, EnumSet.of(ResultFormat.JSON, ResultFormat.CSV, ResultFormat.COMMANDS_CSV,
+                ResultFormat.HDR_LOG, ResultFormat.HTML));
         Files.writeString(directory.resolve(SEGMENTS_FILE), ResultJson.mapper().writeValueAsString(table));
     }
 }

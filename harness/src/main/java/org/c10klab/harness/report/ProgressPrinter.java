@@ -23,7 +23,8 @@ public final class ProgressPrinter implements Consumer<TimelinePoint> {
             "%7.1fs  open %d/%d  connects ok %d failed %d  requests ok %d failed %d  %.0f req/s  p99 %.1fms";
     /** {@link #FORMAT} read back, for the lines of flood workers (a plain line: no carriage return). */
     private static final Pattern LINE = Pattern.compile("\\s*([\\d.]+)s  open (\\d+)/\\d+  connects ok (\\d+) "
-            + "failed (\\d+)  requests ok (\\d+) failed (\\d+)  ([\\d.]+) req/s  p99 ([\\d.]+)ms");
+            + "failed (\\d+)  requests ok (\\d+) failed (\\d+)  ([\\d.]+) req/s  p99 ([\\d.]+)ms"
+            + "(?:  stage (\\d+): ([\\d.]+) (connections|req/s) planned)?");
 
     private final PrintWriter err;
     private final boolean terminal;
@@ -45,7 +46,7 @@ public final class ProgressPrinter implements Consumer<TimelinePoint> {
     public synchronized void accept(TimelinePoint point) {
         String line = String.format(Locale.ROOT, FORMAT, point.elapsedSeconds(), point.connectionsOpen(), connections,
                 point.connectsOk(), point.connectsFailed(), point.requestsOk(), point.requestsFailed(),
-                point.requestsPerSecond(), point.p99Ms());
+                point.requestsPerSecond(), point.p99Ms()) + stage(point);
         if (terminal) {
             // Carriage return, the line, then erase whatever a longer previous line left.
             err.print("\r" + line + "\033[K");
@@ -63,9 +64,23 @@ public final class ProgressPrinter implements Consumer<TimelinePoint> {
         if (!m.matches()) {
             return null;
         }
+        Integer stage = m.group(9) == null ? null : Integer.valueOf(m.group(9));
+        Double planned = m.group(10) == null ? null : Double.valueOf(m.group(10));
+        boolean connectionsPlanned = "connections".equals(m.group(11));
         return new TimelinePoint(Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
                 Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)),
-                Double.parseDouble(m.group(7)), Double.parseDouble(m.group(8)), null);
+                Double.parseDouble(m.group(7)), Double.parseDouble(m.group(8)), stage,
+                connectionsPlanned ? planned : null, connectionsPlanned ? null : planned, null);
+    }
+
+    private static String stage(TimelinePoint point) {
+        if (point.stage() == null) {
+            return "";
+        }
+        return point.plannedConnections() != null
+                ? String.format(Locale.ROOT, "  stage %d: %.0f connections planned", point.stage(),
+                        point.plannedConnections())
+                : String.format(Locale.ROOT, "  stage %d: %.0f req/s planned", point.stage(), point.plannedRate());
     }
 
     /** Ends the rewritten line so what follows starts on a fresh one. */

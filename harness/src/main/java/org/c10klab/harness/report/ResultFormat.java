@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.c10klab.harness.report.html.FloodHtml;
 import org.c10klab.harness.run.RunArtifacts;
 
 /** The files {@code --out DIR} gets, one per format, each with its writer. */
@@ -17,10 +18,14 @@ public enum ResultFormat {
     JSON("results.json"),
     /** The timeline, one row per sample. */
     CSV("results.csv"),
+    /** Outcomes and latency per command of the workload, and the totals. */
+    COMMANDS_CSV("commands.csv"),
     /** The harness's meters at the end, in Prometheus text. */
     PROMETHEUS("metrics.prom"),
     /** Connect and request latency per interval, in HdrHistogram's log format, mergeable across machines. */
-    HDR_LOG("latency.hlog");
+    HDR_LOG("latency.hlog"),
+    /** The run for people: outcomes, latency, and charts of rate, latency, outcomes and the target over time. */
+    HTML("report.html");
 
     private final String fileName;
 
@@ -38,8 +43,10 @@ public enum ResultFormat {
         return switch (this) {
             case JSON -> (artifacts, out) -> out.write(ResultJson.write(artifacts.result()));
             case CSV -> new TimelineCsvWriter();
+            case COMMANDS_CSV -> new CommandsCsvWriter();
             case PROMETHEUS -> (artifacts, out) -> out.write(artifacts.prometheusText());
             case HDR_LOG -> (artifacts, out) -> out.write(artifacts.histogramLog());
+            case HTML -> (artifacts, out) -> out.write(FloodHtml.render(artifacts));
         };
     }
 

@@ -1,5 +1,6 @@
 package org.c10klab.harness.report;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,8 @@ public enum SummaryColumn {
     RSS("RSS MiB", "peak resident memory of the server, MiB", true,
             median(TrialMetric.PEAK_RSS, bytes -> Units.mib(Math.round(bytes)))),
     CPU("CPU s", "CPU seconds the server used during the flood", true, median(TrialMetric.CPU_SECONDS, Units::seconds)),
+    GET_HITS("GET hits", "GETs that found their key in the store's LRU, % of ok GETs", true,
+            median(TrialMetric.GET_HIT_RATIO, Units::percent)),
     FAILED("failed", "failed by outcome", false, SummaryColumn::failures);
 
     private final String header;
@@ -47,6 +50,12 @@ public enum SummaryColumn {
         this.title = title;
         this.numeric = numeric;
         this.cell = cell;
+    }
+
+    /** Every column, but {@link #GET_HITS} only when some model's trials sent GETs: most floods send none. */
+    public static List<SummaryColumn> shown(List<ModelResult> models) {
+        boolean gets = models.stream().anyMatch(model -> model.median(TrialMetric.GET_HIT_RATIO) != null);
+        return Arrays.stream(values()).filter(column -> column != GET_HITS || gets).toList();
     }
 
     /** The short heading of the console table. */

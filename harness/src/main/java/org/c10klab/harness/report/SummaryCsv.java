@@ -16,7 +16,8 @@ public final class SummaryCsv {
     public static final String HEADER = "model,status,server_args,connect_attempts,connects_ok,connect_failures,"
             + "requests_planned,requests_sent,requests_ok,request_failures,unanswered,requests_per_s,connect_p99_ms,"
             + "request_p50_ms,request_p99_ms,request_p999_ms,request_max_ms,os_threads_before,peak_os_threads,"
-            + "peak_virtual_threads,peak_rss_bytes,cpu_s,peak_server_connections,elapsed_s,server_exit_code,detail";
+            + "peak_virtual_threads,peak_rss_bytes,cpu_s,peak_server_connections,elapsed_s,get_hit_ratio,"
+            + "server_exit_code,detail";
 
     /** Columns of the summary proper: all but model, status, server_args before it and exit code, detail after. */
     private static final int SUMMARY_COLUMNS = HEADER.split(",").length - 5;
@@ -38,7 +39,7 @@ public final class SummaryCsv {
                     s.unanswered(), s.requestsPerSecond(), s.connectP99Ms(), s.requestP50Ms(), s.requestP99Ms(),
                     s.requestP999Ms(), s.requestMaxMs(), s.osThreadsBefore(), s.peakOsThreads(),
                     s.peakVirtualThreads(), s.peakRssBytes(), s.cpuSeconds(), s.peakServerConnections(),
-                    s.elapsedSeconds()));
+                    s.elapsedSeconds(), s.getHitRatio()));
         }
         cells.add(run.serverExitCode());
         cells.add(run.detail());

@@ -13,8 +13,14 @@ import org.c10klab.harness.experiment.SweepResult;
 public final class SweepMatrix {
 
     /** The columns a sweep shows as matrices: what moves when a parameter does. */
-    public static final List<SummaryColumn> COLUMNS = List.of(SummaryColumn.REQUESTS, SummaryColumn.P50,
-            SummaryColumn.P99, SummaryColumn.OS_THREADS, SummaryColumn.RSS, SummaryColumn.CPU);
+    private static final List<SummaryColumn> COLUMNS = List.of(SummaryColumn.REQUESTS, SummaryColumn.P50,
+            SummaryColumn.P99, SummaryColumn.OS_THREADS, SummaryColumn.RSS, SummaryColumn.CPU, SummaryColumn.GET_HITS);
+
+    /** The matrices {@code result} shows: {@link #COLUMNS}, the GET hit ratio only where GETs were sent. */
+    public static List<SummaryColumn> columns(SweepResult result) {
+        List<ModelResult> models = result.cells().stream().flatMap(cell -> cell.result().models().stream()).toList();
+        return COLUMNS.stream().filter(SummaryColumn.shown(models)::contains).toList();
+    }
 
     private SweepMatrix() {
     }

@@ -36,7 +36,7 @@ public final class SweepTable {
                     + "its compare.json and report.html");
             out.println();
         }
-        for (SummaryColumn column : SweepMatrix.COLUMNS) {
+        for (SummaryColumn column : SweepMatrix.columns(result)) {
             out.println(column.title() + ":");
             matrix(SweepMatrix.header(result), SweepMatrix.rows(result, column), out);
             out.println();

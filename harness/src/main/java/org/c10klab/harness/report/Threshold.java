@@ -53,7 +53,7 @@ public final class Threshold {
     public static Threshold parse(String expression) {
         Matcher m = FORMAT.matcher(expression.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw invalid(expression, "not METRIC OP VALUE");
+            throw new IllegalArgumentException("--assert '" + expression + "': expected " + SYNTAX);
         }
         String subject = m.group(1);
         String phase = null;
@@ -126,14 +126,18 @@ public final class Threshold {
     }
 
     private CheckResult verdict(double actual, String shown) {
-        boolean passed = switch (operator) {
-            case "<" -> actual < value;
-            case "<=" -> actual <= value;
-            case ">" -> actual > value;
-            case ">=" -> actual >= value;
-            default -> actual == value;
+        return new CheckResult(expression, holds(actual, operator, value), shown);
+    }
+
+    /** Whether {@code actual OPERATOR limit} holds, for one of {@code < <= = == >= >}. */
+    public static boolean holds(double actual, String operator, double limit) {
+        return switch (operator) {
+            case "<" -> actual < limit;
+            case "<=" -> actual <= limit;
+            case ">" -> actual > limit;
+            case ">=" -> actual >= limit;
+            default -> actual == limit;
         };
-        return new CheckResult(expression, passed, shown);
     }
 
     private long failures(FloodResult result) {
@@ -193,8 +197,9 @@ public final class Threshold {
         }
     }
 
+    /** The expression has the shape, so name what is wrong with it; the whole grammar would bury that. */
     private static IllegalArgumentException invalid(String expression, String why) {
-        return new IllegalArgumentException("--assert '" + expression + "': " + why + " (expected " + SYNTAX + ")");
+        return new IllegalArgumentException("--assert '" + expression + "': " + why + " (see --help for the syntax)");
     }
 
     @Override

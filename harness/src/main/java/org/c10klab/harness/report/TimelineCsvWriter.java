@@ -11,7 +11,8 @@ import org.c10klab.harness.run.RunArtifacts;
 final class TimelineCsvWriter implements ResultWriter {
 
     static final String HEADER = "elapsed_s,connections_open,connects_ok,connects_failed,requests_ok,"
-            + "requests_failed,requests_per_s,p99_ms,target_threads,target_rss_bytes,target_cpu_s,target_fds,"
+            + "requests_failed,requests_per_s,p99_ms,stage,planned_connections,planned_rate,"
+            + "target_threads,target_rss_bytes,target_cpu_s,target_fds,"
             + "target_connections,target_platform_threads,target_virtual_threads";
 
     @Override
@@ -22,7 +23,8 @@ final class TimelineCsvWriter implements ResultWriter {
             TargetSample target = point.target() == null ? TargetSample.NONE : point.target();
             out.write(Csv.row(Arrays.asList(point.elapsedSeconds(), point.connectionsOpen(), point.connectsOk(),
                     point.connectsFailed(), point.requestsOk(), point.requestsFailed(), point.requestsPerSecond(),
-                    point.p99Ms(), target.threads(), target.rssBytes(), target.cpuSeconds(), target.openFds(),
+                    point.p99Ms(), point.stage(), point.plannedConnections(), point.plannedRate(),
+                    target.threads(), target.rssBytes(), target.cpuSeconds(), target.openFds(),
                     target.connections(), target.platformThreads(), target.virtualThreads())));
             out.write('\n');
         }

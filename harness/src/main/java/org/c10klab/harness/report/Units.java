@@ -56,6 +56,11 @@ public final class Units {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
     }
 
+    /** A share as a percentage, e.g. {@code 54.5%}. */
+    public static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
     /** A ratio such as {@code 8.9x}. */
     public static String ratio(double ratio) {
         return String.format(Locale.ROOT, ratio >= 10 ? "%.0fx" : "%.1fx", ratio);

@@ -17,6 +17,7 @@ import org.c10klab.harness.flood.FloodConfig;
  * @param requestsPerSecond ok requests per second over the whole run
  * @param connectLatency    time to connect, successful attempts only
  * @param requestLatency    time to a reply (ok or error reply), from the intended send time in the open model
+ * @param commands          each command of the workload alone: its outcomes and latency (resp protocol)
  * @param target            what was sampled of the target, or null
  * @param listenQueue       accept-queue drop counters' rise over the run, or null when unreadable
  * @param synRetransmits    TcpExtTCPSynRetrans's rise over the run (whole namespace), or null when unreadable
@@ -36,6 +37,7 @@ public record FloodResult(
         double requestsPerSecond,
         LatencySummary connectLatency,
         LatencySummary requestLatency,
+        List<CommandResult> commands,
         TargetSummary target,
         ListenQueueDrops listenQueue,
         Long synRetransmits,
@@ -45,6 +47,7 @@ public record FloodResult(
         List<TimelinePoint> timeline) {
 
     public FloodResult {
+        commands = List.copyOf(commands);
         notes = List.copyOf(notes);
         checks = List.copyOf(checks);
         timeline = List.copyOf(timeline);
@@ -53,15 +56,15 @@ public record FloodResult(
     /** This result with the verdicts of its thresholds. */
     public FloodResult withChecks(List<CheckResult> verdicts) {
         return new FloodResult(config, segment, environment, run, connections, requests, accounting,
-                requestsPerSecond, connectLatency, requestLatency, target, listenQueue, synRetransmits, harnessLag,
-                notes, verdicts, timeline);
+                requestsPerSecond, connectLatency, requestLatency, commands, target, listenQueue, synRetransmits,
+                harnessLag, notes, verdicts, timeline);
     }
 
     /** This result marked as {@code part} of a larger flood. */
     public FloodResult withSegment(Segment part) {
         return new FloodResult(config, part, environment, run, connections, requests, accounting, requestsPerSecond,
-                connectLatency, requestLatency, target, listenQueue, synRetransmits, harnessLag, notes, checks,
-                timeline);
+                connectLatency, requestLatency, commands, target, listenQueue, synRetransmits, harnessLag, notes,
+                checks, timeline);
     }
 
     /** True when every threshold passed (or none was given). */

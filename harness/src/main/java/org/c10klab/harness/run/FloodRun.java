@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.c10klab.harness.flood.CommandSpec;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.flood.FloodEngine;
@@ -28,6 +29,7 @@ import org.c10klab.harness.record.ProcessSampler;
 import org.c10klab.harness.record.RunSampler;
 import org.c10klab.harness.record.TargetProbe;
 import org.c10klab.harness.record.TcpExtCounters;
+import org.c10klab.harness.result.CommandResult;
 import org.c10klab.harness.result.Environment;
 import org.c10klab.harness.result.FloodResult;
 import org.c10klab.harness.result.HarnessLag;
@@ -73,8 +75,9 @@ public final class FloodRun {
         this.transport = transport;
         this.sampling = sampling;
         this.progress = progress;
-        this.recorder = new FloodRecorder(registry, config.connectTimeout(), config.responseTimeout(),
-                FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
+        this.recorder = new FloodRecorder(registry, config.workload().commands(), config.connectTimeout(),
+                config.responseTimeout(), FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
+        ListenQueueCounters.bindTo(registry);
     }
 
     /** The harness's live meters, e.g. for {@code --metrics-port}. */
@@ -111,7 +114,7 @@ public final class FloodRun {
         Optional<TcpExtCounters> kernelBefore = TcpExtCounters.read();
         HarnessLagWatch harness = HarnessLagWatch.start();
         TargetProbe probe = probe();
-        RunSampler sampler = new RunSampler(recorder, probe, sampling.interval(), progress);
+        RunSampler sampler = new RunSampler(recorder, probe, sampling.interval(), config.loadStages(), progress);
         long startNanos = System.nanoTime();
         sampler.start(startNanos, startedAt.toEpochMilli());
         FloodEngine started = new FloodEngine(config, target, transport.transport(), recorder, segment);
@@ -148,10 +151,20 @@ public final class FloodRun {
         SlowConnectNote.explain(config, connections, connectLatency, synRetransmits, harnessLag).ifPresent(notes::add);
         FloodResult result = new FloodResult(config, null, environment, run, connections, requests, accounting,
                 Rounding.thousandths(requests.count(Outcome.OK) / Math.max(elapsedSeconds, 1e-9)),
-                connectLatency, recorder.requestLatency().summary(), sampler.targetSummary(),
+                connectLatency, recorder.requestLatency().summary(), commandResults(), sampler.targetSummary(),
                 listenQueue.orElse(null), synRetransmits, harnessLag, notes, List.of(), sampler.timeline());
         return new RunArtifacts(result, registry.scrape(), sampler.histogramLog(),
                 recorder.connectLatency().totalHistogram(), recorder.requestLatency().totalHistogram());
+    }
+
+    private List<CommandResult> commandResults() {
+        List<CommandResult> results = new ArrayList<>();
+        for (int i = 0; i < config.commands().size(); i++) {
+            CommandSpec command = config.commands().get(i);
+            results.add(new CommandResult(command.text(), command.weight(), recorder.commandOutcomes(i),
+                    recorder.commandNils(i), recorder.commandLatencies().get(i).summary()));
+        }
+        return results;
     }
 
     /** Ctrl-C: start nothing more, close every connection; {@link #run()} returns a partial result. Any thread. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.LocalLimit;
 import org.c10klab.harness.flood.Outcome;
+import org.c10klab.harness.report.Plural;
 import org.c10klab.harness.result.Environment;
 import org.c10klab.harness.result.ListenQueueDrops;
 import org.c10klab.harness.result.OutcomeCounts;
@@ -46,7 +47,7 @@ final class OutcomeNotes {
                     + "dropped the SYN silently; the client retransmits it after about 1, 2, 3 ... s." + overflows);
         }
         if (accounting.unansweredConnections() > 0) {
-            notes.add(accounting.unansweredConnections() + " connection(s) connected but never got a reply: the "
+            notes.add(Plural.of(accounting.unansweredConnections(), "connection") + " connected but never got a reply: the "
                     + "handshake completed, yet the server never served them, usually because they sat in a full "
                     + "accept queue (with tcp_abort_on_overflow=" + setting(environment.tcpAbortOnOverflow())
                     + " the kernel " + (Long.valueOf(1).equals(environment.tcpAbortOnOverflow())
@@ -76,7 +77,7 @@ final class OutcomeNotes {
         }
         long localLimits = connections.count(Outcome.LOCAL_LIMIT) + requests.count(Outcome.LOCAL_LIMIT);
         if (localLimits > 0) {
-            notes.add("local_limit: " + localLimits + " attempt(s) failed on the harness's own machine, not the "
+            notes.add("local_limit: " + Plural.of(localLimits, "attempt") + " failed on the harness's own machine, not the "
                     + "server: " + limits(connections.details(Outcome.LOCAL_LIMIT), environment)
                     + ". The server was not what stopped this flood.");
         }
@@ -90,7 +91,7 @@ final class OutcomeNotes {
                     + "about the server.");
         }
         if (accounting.requestsUnsent() > 0) {
-            notes.add(accounting.requestsUnsent() + " request(s) the --rate schedule wanted sent never left: their "
+            notes.add(Plural.of(accounting.requestsUnsent(), "request") + " the --rate schedule wanted sent never left: their "
                     + "connection was still waiting for earlier replies, failed, or the run ended. The server fell "
                     + "behind the rate.");
         }

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodEngine;
 import org.c10klab.harness.flood.Protocol;
@@ -53,13 +54,13 @@ final class Warmup {
             InetSocketAddress address = new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
             String target = "127.0.0.1:" + listener.getLocalPort();
             flood(new FloodConfig(target, CONNECTIONS, Duration.ZERO, 0, LIMIT, LIMIT, REQUESTS, Duration.ZERO,
-                    config.commands(), Math.min(config.pipeline(), 4), Duration.ZERO, false, 0, config.protocol(),
-                    config.payload(), 1, config.transport(), false), address, transport);
+                    config.commands(), config.keysAndValues(), Math.min(config.pipeline(), 4), Duration.ZERO, false, 0,
+                    List.of(), config.protocol(), config.payload(), 1, config.transport(), false), address, transport);
             if (config.connections() >= CONNECTS) {
                 // Reconnecting clients, one request per connection: the connect and close paths, many times.
                 flood(new FloodConfig(target, CONNECTIONS, Duration.ZERO, 0, LIMIT, LIMIT, CONNECTS / CONNECTIONS,
-                        Duration.ZERO, config.commands(), 1, Duration.ZERO, true, 0, config.protocol(),
-                        config.payload(), 1, config.transport(), false), address, transport);
+                        Duration.ZERO, config.commands(), config.keysAndValues(), 1, Duration.ZERO, true, 0, List.of(),
+                        config.protocol(), config.payload(), 1, config.transport(), false), address, transport);
             }
             acceptor.interrupt();
         } catch (IOException e) {
@@ -69,8 +70,8 @@ final class Warmup {
 
     private static void flood(FloodConfig warmup, InetSocketAddress listener, NettyTransport transport)
             throws InterruptedException {
-        FloodRecorder recorder = new FloodRecorder(new SimpleMeterRegistry(), LIMIT, LIMIT,
-                FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
+        FloodRecorder recorder = new FloodRecorder(new SimpleMeterRegistry(), warmup.workload().commands(), LIMIT,
+                LIMIT, FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
         try (FloodEngine engine = new FloodEngine(warmup, listener, transport, recorder)) {
             engine.start();
             engine.awaitFinished(LIMIT);

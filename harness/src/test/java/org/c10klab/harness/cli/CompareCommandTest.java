@@ -1,12 +1,22 @@
 package org.c10klab.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.FloodTestUtil;
 import org.c10klab.harness.experiment.ComparePlan;
@@ -142,6 +152,81 @@ class CompareCommandTest {
                 "--repeat: 0 (expected: >= 1)",
                 "--server-transport: 'kqueue'", "exists and is not a directory", "--assert 'p99 fast'");
         assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
+    }
+
+    @Test
+    void serverArgsReachOnlyTheirModelAndAreRecorded(@TempDir Path dir) throws Exception {
+        // netty holds at most 5 of the 20 connections at once; virtual, without the option, holds them all.
+        int exit = compare("--models", "netty,virtual", "--repeat", "1", "-c", "20", "-n", "1",
+                "--command", "SLEEP 300", "--server-arg", "netty:--max-connections=5", "--out", dir.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("netty:   --max-connections=5");
+        CompareResult written = ResultJson.mapper().readValue(dir.resolve("compare.json").toFile(),
+                CompareResult.class);
+        ModelRun netty = written.trials().stream().filter(run -> run.model() == LabModel.NETTY).findFirst().orElseThrow();
+        ModelRun virtual = written.trials().stream().filter(run -> run.model() == LabModel.VIRTUAL).findFirst()
+                .orElseThrow();
+        assertThat(netty.setup().serverArgs()).containsExactly("--max-connections=5");
+        assertThat(virtual.setup().serverArgs()).isEmpty();
+        assertThat(netty.summary().requestsOk()).isEqualTo(20);
+        assertThat(netty.summary().peakServerConnections()).isBetween(1L, 5L);
+        assertThat(virtual.summary().peakServerConnections()).isGreaterThan(5L);
+        assertThat(dir.resolve("report.html")).content().contains("c10k server netty --max-connections=5");
+    }
+
+    @Test
+    void exitsThreeWithOneLineWhenNoTrialHadARequestSucceed(@TempDir Path dir) {
+        int exit = compare("--models", "netty", "--repeat", "1", "-c", "2", "-n", "1", "--command", "NOSUCH",
+                "--out", dir.toString());
+
+        assertThat(exit).as(out.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString()).containsOnlyOnce("c10k compare: every trial failed as a whole, e.g. netty: "
+                + "no request succeeded: 2 of 2 requests error_reply ('ERR unknown command");
+        assertThat(dir.resolve("compare.json")).isNotEmptyFile();
+    }
+
+    @Test
+    void aBadServerArgIsBadUsage() {
+        assertThat(compare("--server-arg", "netyy:--io-threads=2")).isEqualTo(2);
+        assertThat(compare("--server-arg", "netty:--max-conections=5")).isEqualTo(2);
+        assertThat(compare("--server-arg", "all:--io-threads=2")).as("only netty takes --io-threads").isEqualTo(2);
+        assertThat(compare("--server-arg", "netty")).isEqualTo(2);
+        assertThat(err.toString()).contains(
+                "--server-arg netyy:--io-threads=2: unknown model 'netyy'",
+                "--server-arg for netty: unknown option '--max-conections=5'; did you mean --max-connections?",
+                "--server-arg for virtual: unknown option '--io-threads=2'",
+                "--server-arg netty: expected MODEL:ARG");
+        assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
+    }
+
+    @Test
+    void listsEachTrialsServerAndFloodForPrometheusWhileTheFloodRuns(@TempDir Path dir) throws Exception {
+        Path targets = dir.resolve("targets.json");
+        HttpClient http = HttpClient.newHttpClient();
+        // 4 connections x 40 x SLEEP 50: two seconds of flood to find the endpoints in.
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> compare("--models", "netty",
+                "--repeat", "1", "-c", "4", "-n", "40", "--command", "SLEEP 50", "--no-server-warmup",
+                "--out", dir.resolve("out").toString(), "--prometheus-sd", targets.toString()));
+
+        // The file is written empty at the start; until it lists the trial, read on.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+            JsonNode groups = ResultJson.mapper().readTree(targets.toFile());
+            assertThat(groups).hasSize(2);
+            Map<String, String> pageByJob = new HashMap<>();
+            for (JsonNode group : groups) {
+                assertThat(group.path("labels").path("model").asText()).isEqualTo("netty");
+                assertThat(group.path("labels").path("trial").asText()).isEqualTo("1");
+                HttpRequest scrape = HttpRequest.newBuilder(
+                        URI.create("http://" + group.path("targets").get(0).asText() + "/metrics")).build();
+                pageByJob.put(group.path("labels").path("job").asText(),
+                        http.send(scrape, HttpResponse.BodyHandlers.ofString()).body());
+            }
+            assertThat(pageByJob.get("c10k-server")).contains("server_commands_seconds_bucket{command=\"SLEEP\"");
+            assertThat(pageByJob.get("c10k-harness")).contains("harness_request_seconds_bucket");
+        });
+        assertThat(exit.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(ResultJson.mapper().readTree(targets.toFile())).isEmpty();
     }
 
     private int compare(String... args) {

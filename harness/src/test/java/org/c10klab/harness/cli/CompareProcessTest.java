@@ -42,7 +42,7 @@ class CompareProcessTest {
         assertThat(compare.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String stdout = Files.readString(dir.resolve("stdout.txt"));
         assertThat(compare.exitValue()).as(stdout + Files.readString(dir.resolve("stderr.txt")))
-                .isEqualTo(FloodCommand.EXIT_INTERRUPTED);
+                .isEqualTo(ExitCode.INTERRUPTED);
         assertThat(servers).noneMatch(ProcessHandle::isAlive);
         assertThat(stdout).contains("PARTIAL: stopped by Ctrl-C").containsPattern("serial\\s+1 interrupted, 1 skipped")
                 .containsPattern("netty\\s+skipped");

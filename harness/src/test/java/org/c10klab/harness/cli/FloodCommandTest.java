@@ -3,8 +3,9 @@ package org.c10klab.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,14 +28,20 @@ import org.c10klab.harness.FloodTestUtil;
 import org.c10klab.harness.ScriptedServer;
 import org.c10klab.harness.report.ResultJson;
 import org.c10klab.harness.result.FloodResult;
+import org.c10klab.server.observe.MetricsHttpServer;
+import org.c10klab.server.testing.MetricHelp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** {@code c10k flood} as a user runs it: the table, --assert exit codes, usage errors, --out, --metrics-port. */
+/**
+ * {@code c10k flood} as a user runs it: the table, --assert exit codes, usage errors, --out, --metrics-port,
+ * --prometheus-sd.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FloodCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -50,7 +58,7 @@ class FloodCommandTest {
 
             assertThat(exit).as(err.toString()).isZero();
             assertThat(out.toString())
-                    .contains("flood " + server.target() + ": 10 connections at once, 5 request(s) each, PING")
+                    .contains("flood " + server.target() + ": 10 connections at once, 5 requests each, PING")
                     .containsPattern("ok\\s+10\\s+50")
                     .contains("latency ms", "connect", "request", "p99.9")
                     .contains("PASS errors=0 (actual 0)", "PASS p99<5s", "PASS connect_timeout=0");
@@ -59,13 +67,41 @@ class FloodCommandTest {
 
     @Test
     void exitsOneWhenAnAssertFails() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
+            // No loopback round trip takes under a microsecond.
+            int exit = flood("--target", server.target(), "-c", "2", "--assert", "p99<1us", "--assert", "p99<1h");
+
+            assertThat(exit).isEqualTo(ExitCode.ASSERT_FAILED);
+            assertThat(out.toString()).contains("FAIL p99<1us", "PASS p99<1h");
+            assertThat(err.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void exitsThreeWithOneLineWhenNoRequestSucceeded() throws IOException {
         try (ScriptedServer server = new ScriptedServer(ScriptedServer.reply("-ERR nope\r\n"))) {
             int exit = flood("--target", server.target(), "-c", "2", "--assert", "errors<1%", "--assert", "p99<1h");
 
-            assertThat(exit).isEqualTo(FloodCommand.EXIT_ASSERT_FAILED);
+            assertThat(exit).isEqualTo(ExitCode.FAILED);
             assertThat(out.toString()).contains("FAIL errors<1% (actual 50.000% (2 of 4))", "PASS p99<1h")
                     .contains("error_reply: the server answered, with an error: 'ERR nope' x 2");
+            assertThat(err.toString()).isEqualTo("c10k flood: no request succeeded: 2 of 2 requests error_reply "
+                    + "('ERR nope')" + System.lineSeparator());
         }
+    }
+
+    @Test
+    void exitsThreeWithOneLineWhenNoConnectionCouldBeMade() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        // Nothing listens on the port just closed: every connect is refused.
+        int exit = flood("--target", "127.0.0.1:" + port, "-c", "20", "-n", "3");
+
+        assertThat(exit).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString()).isEqualTo("c10k flood: no connection could be made: 20 of 20 attempts refused"
+                + System.lineSeparator());
     }
 
     @Test
@@ -96,6 +132,36 @@ class FloodCommandTest {
         assertThat(flood("--target", "127.0.0.1:1", "--target-metrics", "ftp://x/metrics")).isEqualTo(2);
         assertThat(err.toString()).contains("--protocol raw cannot pipeline", "give --ramp or --connect-rate, not both",
                 "'smtp' is not a protocol", "not a duration", "is not an http URL");
+    }
+
+    @Test
+    void aTargetSlowOnlyAtFirstIsWarnedAboutOnceWithTheWarmupOption() throws IOException {
+        // The third request stalls 400 ms; every other is answered at once: a cold start.
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.stallOnce(3, 400))) {
+            int exit = flood("--target", server.target(), "-c", "1", "-d", "3s", "--think", "20ms");
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(err.toString()).containsOnlyOnce("warning: the target looks cold: request p99 ")
+                    .containsOnlyOnce("in the first second").containsOnlyOnce("--warmup-target 2s");
+        }
+    }
+
+    @Test
+    void warmupTargetSendsAnUnmeasuredWarmupToTheTargetFirst() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.stallOnce(3, 400))) {
+            int exit = flood("--target", server.target(), "-c", "1", "-d", "3s", "--think", "20ms",
+                    "--warmup-target", "200");
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(err.toString()).doesNotContain("looks cold");
+            FloodResult result = ResultJson.read(results.resolve("run-1").resolve("results.json"));
+            // The warm-up ran first, so the stall (the third request) and 197 more PINGs went to it: the target saw
+            // them, the result did not.
+            assertThat(server.requests() - result.requests().total()).isEqualTo(200);
+        }
+        assertThat(flood("--target", "127.0.0.1:1", "--warmup-target", "soon")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--warmup-target soon: expected a request count such as 5000 or a "
+                + "duration such as 2s");
     }
 
     @Test
@@ -131,23 +197,61 @@ class FloodCommandTest {
             await().atMost(Duration.ofSeconds(10)).ignoreException(ConnectException.class).untilAsserted(() -> assertThat(
                     http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
                     .contains("harness_connections_open 4.0")
+                    .contains("harness_kernel_listen_overflows_total")
                     .contains("harness_outcomes_total{outcome=\"ok\",phase=\"request\"}"));
+            String metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(MetricHelp.familiesWithoutHelp(metrics)).isEmpty();
+            // Buckets from 100 µs to the response timeout (10 s by default), the timeout an edge of its own.
+            assertThat(metrics).contains("harness_request_seconds_bucket{le=\"1.0E-4\"}",
+                    "harness_request_seconds_bucket{le=\"10.0\"}", "harness_connect_seconds_bucket{le=\"2.0\"}");
+            // Only what can happen is published: no error reply to a connect, no refused request.
+            assertThat(metrics).contains("harness_outcomes_total{outcome=\"refused\",phase=\"connect\"}",
+                    "harness_outcomes_total{outcome=\"error_reply\",phase=\"request\"}")
+                    .doesNotContain("harness_outcomes_total{outcome=\"error_reply\",phase=\"connect\"}",
+                            "harness_outcomes_total{outcome=\"response_timeout\",phase=\"connect\"}",
+                            "harness_outcomes_total{outcome=\"refused\",phase=\"request\"}");
             assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
+    @Test
+    void listsItsLiveMetricsAndTheTargetsForPrometheusWhileItRunsAndEmptiesTheListAtTheEnd() throws Exception {
+        Path targets = results.resolve("targets.json");
+        HttpClient http = HttpClient.newHttpClient();
+        // The target's /metrics: an endpoint that answers, so the flood's sampler has something to read.
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong());
+             MetricsHttpServer targetMetrics = new MetricsHttpServer("127.0.0.1", 0, () -> "", () -> true,
+                     Map.of())) {
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> flood("--target", server.target(),
+                    "-c", "2", "--duration", "3s", "--think", "10ms", "--prometheus-sd", targets.toString(),
+                    "--target-metrics", "http://" + targetMetrics.address() + "/metrics"));
+
+            // The file appears when the command starts; until it lists the endpoints, read on.
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+                JsonNode groups = JSON.readTree(targets.toFile());
+                assertThat(groups).hasSize(2);
+                assertThat(groups.get(0).path("labels").path("job").asText()).isEqualTo("c10k-harness");
+                String address = groups.get(0).path("targets").get(0).asText();
+                HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://" + address + "/metrics")).build();
+                assertThat(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
+                        .contains("harness_connections_open 2.0");
+                assertThat(groups.get(1).path("labels").path("job").asText()).isEqualTo("c10k-server");
+                assertThat(groups.get(1).path("targets").get(0).asText()).isEqualTo(targetMetrics.address());
+            });
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+            assertThat(JSON.readTree(targets.toFile())).isEmpty();
         }
     }
 
     /** Runs {@code c10k flood ARGS --quiet}, and checks the books of every run that wrote results. */
     private int flood(String... args) {
-        CommandLine command = new CommandLine(new FloodCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.add("--quiet");
         Path written = results.resolve("run-" + runs.incrementAndGet());
         if (!arguments.contains("--out")) {
             arguments.addAll(List.of("--out", written.toString()));
         }
-        int exit = command.execute(arguments.toArray(String[]::new));
+        int exit = CliTestUtil.run(out, err, "flood", arguments.toArray(String[]::new));
         if (Files.exists(written.resolve("results.json"))) {
             try {
                 FloodTestUtil.assertAccounting(ResultJson.read(written.resolve("results.json")));

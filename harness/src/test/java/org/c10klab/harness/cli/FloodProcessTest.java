@@ -1,9 +1,9 @@
 package org.c10klab.harness.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +19,8 @@ import org.c10klab.harness.result.FloodResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code c10k flood} in its own JVM, for what only a process can show: a real Ctrl-C (SIGINT) and a
@@ -38,7 +40,7 @@ class FloodProcessTest {
 
             assertThat(flood.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(flood.exitValue()).as(Files.readString(out.resolve("stderr.txt")))
-                    .isEqualTo(FloodCommand.EXIT_INTERRUPTED);
+                    .isEqualTo(ExitCode.INTERRUPTED);
             FloodResult result = ResultJson.read(out.resolve("results").resolve("results.json"));
             FloodTestUtil.assertAccounting(result);
             assertThat(result.run().partial()).isTrue();
@@ -70,6 +72,32 @@ class FloodProcessTest {
             assertThat(Files.readString(out.resolve("stderr.txt")))
                     .contains("400 connections asked, but this process may open 256 files");
         }
+    }
+
+    @Test
+    void nothingListeningExitsThreeWithOneLineSayingWhy(@TempDir Path out) throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Process flood = start(out, List.of(), "--target", "127.0.0.1:" + port, "-c", "20", "-n", "3");
+
+        assertThat(flood.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(flood.exitValue()).isEqualTo(ExitCode.FAILED);
+        assertThat(Files.readAllLines(out.resolve("stderr.txt")))
+                .containsExactly("c10k flood: no connection could be made: 20 of 20 attempts refused");
+    }
+
+    @Test
+    void badUsageExitsTwoWithTwoLinesAndNoHelp(@TempDir Path out) throws Exception {
+        Process flood = start(out, List.of(), "--target", "127.0.0.1:1", "-d", "10");
+
+        assertThat(flood.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(flood.exitValue()).isEqualTo(ExitCode.USAGE);
+        assertThat(Files.readAllLines(out.resolve("stderr.txt"))).containsExactly(
+                "c10k flood: -d/--duration 10: '10' needs a unit (expected e.g. 500ms, 2s, 1m)",
+                "see 'c10k flood --help'");
+        assertThat(out.resolve("stdout.txt")).isEmptyFile();
     }
 
     /** Starts {@code c10k flood ARGS --quiet} in a child JVM on this classpath, behind {@code wrapper}. */

@@ -3,8 +3,11 @@ package org.c10klab.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -62,5 +65,21 @@ class FloodWorkersProcessTest {
                     .map(REMOTE::matcher).filter(Matcher::find).map(m -> m.group(1)).collect(Collectors.toSet());
             assertThat(sources).containsExactlyInAnyOrder("127.0.1", "127.0.2");
         }
+    }
+
+    @Test
+    void workersThatConnectedNowhereExitThreeAsAFloodDoes() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        // Nothing listens on the port just closed: both workers' connects are refused, so is the merged whole.
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = CliTestUtil.run(out, err, "flood", "--target", "127.0.0.1:" + port, "-c", "4", "-n", "1",
+                "--workers", "2", "--start-at", Instant.now().toString());
+
+        assertThat(exit).as(out + "\n" + err).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString()).contains("c10k flood: no connection could be made: 4 of 4 attempts refused");
     }
 }

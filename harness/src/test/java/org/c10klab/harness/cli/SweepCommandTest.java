@@ -55,6 +55,27 @@ class SweepCommandTest {
     }
 
     @Test
+    void sweepsTheStoreSizeAndShowsTheGetHitRatio(@TempDir Path dir) throws Exception {
+        // 50 keys drawn uniformly, a quarter of the requests SETs: a store holding them all finds most GETs'
+        // keys once the SETs have covered them; a store of 5 can hold a tenth of them at most.
+        int exit = sweep("--vary", "store-max-entries=5,500", "--models", "netty", "--repeat", "1", "-c", "5",
+                "-n", "100", "--command", "GET __key__:weight=3", "--command", "SET __key__ __value__",
+                "--keyspace", "50", "--value-size", "16", "--out", dir.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("GETs that found their key in the store's LRU, % of ok GETs:",
+                "--store-max-entries 5");
+        SweepResult written = ResultJson.mapper().readValue(dir.resolve("sweep.json").toFile(), SweepResult.class);
+        List<Double> hitRatios = written.cells().stream()
+                .map(cell -> cell.result().models().getFirst().runs().getFirst().summary().getHitRatio()).toList();
+        assertThat(hitRatios.get(0)).isLessThan(0.15);
+        assertThat(hitRatios.get(1)).isGreaterThan(hitRatios.get(0) + 0.3);
+        assertThat(Files.readAllLines(dir.resolve("sweep.csv")).getFirst()).contains(",get_hit_ratio,");
+        assertThat(dir.resolve("sweep.html")).content().contains("GET hit ratio by store-max-entries");
+        assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
+    }
+
+    @Test
     void badVariationsExitTwoBeforeStartingAnything() {
         assertThat(sweep()).as("no --vary").isEqualTo(2);
         assertThat(sweep("--vary", "colour=red,blue")).isEqualTo(2);

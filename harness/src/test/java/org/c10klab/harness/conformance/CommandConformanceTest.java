@@ -3,6 +3,7 @@ package org.c10klab.harness.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
+import org.c10klab.harness.TestJedis;
 import org.c10klab.harness.conformance.ConformanceTestUtil.RunningServer;
 import org.c10klab.server.testing.RawRespClient;
 import org.junit.jupiter.api.Timeout;
@@ -30,7 +31,7 @@ class CommandConformanceTest {
     @MethodSource("org.c10klab.harness.conformance.ConformanceTestUtil#models")
     void aRedisClientLibraryWorksAgainstEveryModel(String model) throws Exception {
         try (RunningServer server = ConformanceTestUtil.start(model);
-             Jedis jedis = new Jedis(server.address().getHostString(), server.address().getPort())) {
+             Jedis jedis = TestJedis.connect(server.address())) {
             assertThat(jedis.ping()).isEqualTo("PONG");
             assertThat(jedis.ping("hello")).isEqualTo("hello");
             assertThat(jedis.echo("round trip")).isEqualTo("round trip");
@@ -44,6 +45,29 @@ class CommandConformanceTest {
             assertThat(SafeEncoder.encode((byte[]) jedis.sendCommand(LabCommand.INFO))).contains("model:" + model);
             assertThat(jedis.configGet("save")).containsEntry("save", "");
             assertThat(jedis.configGet("appendonly")).containsEntry("appendonly", "no");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.c10klab.harness.conformance.ConformanceTestUtil#models")
+    void theStoreReportsHitsMissesEvictionsAndKeysInInfoAndMetrics(String model) throws Exception {
+        try (RunningServer server = ConformanceTestUtil.start(model, "--store-max-entries", "2");
+             Jedis jedis = TestJedis.connect(server.address())) {
+            jedis.set("a", "1");
+            jedis.set("b", "2");
+            jedis.set("c", "3"); // evicts a, the least recently used
+            jedis.get("b");
+            jedis.get("c");
+            jedis.get("a");
+
+            String info = SafeEncoder.encode((byte[]) jedis.sendCommand(LabCommand.INFO));
+            assertThat(info).contains("keys:2\r\n", "hits:2\r\n", "misses:1\r\n", "evictions:1\r\n");
+            String tag = "{model=\"" + model + "\"} ";
+            assertThat(server.server().metrics().scrape()).contains(
+                    "server_store_hits_total" + tag + "2.0", "server_store_misses_total" + tag + "1.0",
+                    "server_store_evictions_total" + tag + "1.0", "server_store_keys" + tag + "2.0",
+                    "server_store_bytes" + tag + "4.0",
+                    "# HELP server_store_hits_total GETs that found their key in the store");
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import org.c10klab.harness.TestJedis;
 import org.c10klab.harness.cli.C10k;
 import org.c10klab.harness.conformance.ConformanceTestUtil.RunningServer;
 import org.c10klab.harness.launch.ChildJvm;
@@ -58,7 +59,7 @@ class PluginConformanceTest {
         args.addAll(List.of("--plugins", EXAMPLE_PLUGINS.toString()));
         try (ServerProcess server = ServerProcess.start(args)) {
             // One connection at a time: the serial model serves no second one while the first is open.
-            try (Jedis jedis = new Jedis(server.address().getHostString(), server.address().getPort())) {
+            try (Jedis jedis = TestJedis.connect(server.address())) {
                 assertThat(SafeEncoder.encode((byte[]) jedis.sendCommand(ExampleCommand.UPPER, "hello, straße")))
                         .isEqualTo("HELLO, STRASSE");
                 assertThat(SafeEncoder.encode((byte[]) jedis.sendCommand(ExampleCommand.SLOWECHO, "10", "late")))

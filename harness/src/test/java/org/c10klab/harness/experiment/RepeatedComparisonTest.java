@@ -148,7 +148,7 @@ class RepeatedComparisonTest {
     /** A trial of a server that got through 28 of 2 000 requests before its cap. */
     private static ModelRun failed(ScheduledTrial trial) {
         ModelSummary summary = new ModelSummary(200, 200, Map.of(), 2000L, 200, 28, Map.of("cancelled", 172L), 172,
-                14, 15, 101, 1900, 1950, 1990, 20L, 23L, null, 120_000_000L, 0.5, 1L, 2.0);
+                14, 15, 101, 1900, 1950, 1990, 20L, 23L, null, 120_000_000L, 0.5, 1L, 2.0, null);
         return new ModelRun(trial.setup(), trial.trial(), trial.order(), 1.5, RunStatus.CAPPED, "stopped at its 2s cap",
                 null, 0, summary, null);
     }
@@ -157,7 +157,7 @@ class RepeatedComparisonTest {
     private static ModelRun run(ScheduledTrial trial, double p99Ms, double scale) {
         ModelSummary summary = new ModelSummary(200, 200, Map.of(), 2000L, 2000, 2000, Map.of(), 0, 800 * scale,
                 20 * scale, 105 * scale, p99Ms, p99Ms * 1.1, p99Ms * 1.2, 20L, 25L, null,
-                Math.round(140e6 * scale), 0.8 * scale, 200L, 2.5);
+                Math.round(140e6 * scale), 0.8 * scale, 200L, 2.5, null);
         return new ModelRun(trial.setup(), trial.trial(), trial.order(), 1.5, RunStatus.COMPLETED, null, null, 0,
                 summary, null);
     }

@@ -55,6 +55,56 @@ class FloodSegmentTest {
     }
 
     @Test
+    void stagesAreSplitSoTheSegmentsStagesAddUpToTheWholes() {
+        FloodConfig connections = FloodCommand.parseConfig("--target", "127.0.0.1:7379", "--stage", "10s:connections=7",
+                "--stage", "5s:connections=10", "--stage", "5s:connections=1");
+        FloodConfig rate = FloodCommand.parseConfig("--target", "127.0.0.1:7379", "-c", "10", "--stage", "0s:rate=300",
+                "--stage", "20s:rate=1000");
+        for (FloodConfig whole : List.of(connections, rate)) {
+            for (int count : new int[] {2, 3}) {
+                double[] targets = new double[whole.stages().size()];
+                for (int i = 0; i < count; i++) {
+                    FloodConfig part = new FloodSegment(i, count).of(whole);
+                    assertThat(part.stages()).hasSameSizeAs(whole.stages());
+                    assertThat(part.duration()).isEqualTo(whole.duration());
+                    for (int s = 0; s < targets.length; s++) {
+                        Stage stage = part.stages().get(s);
+                        assertThat(stage.duration()).isEqualTo(whole.stages().get(s).duration());
+                        assertThat(stage.quantity()).isEqualTo(whole.stages().get(s).quantity());
+                        targets[s] += stage.target();
+                    }
+                }
+                for (int s = 0; s < targets.length; s++) {
+                    assertThat(targets[s]).as("stage " + s + " over " + count)
+                            .isCloseTo(whole.stages().get(s).target(), offset(1e-9));
+                }
+            }
+        }
+        // 7 connections over 2: 4 and 3, as the connections themselves are shared out.
+        assertThat(new FloodSegment(1, 2).of(connections).stages().getFirst().target()).isEqualTo(3);
+        assertThat(new FloodSegment(1, 3).of(rate).stages().get(1).target()).isCloseTo(300, offset(1e-9));
+    }
+
+    @Test
+    void sequentialKeysStartWhereTheSegmentsRequestsStartInTheWholeFlood() {
+        FloodConfig counted = FloodCommand.parseConfig("--target", "127.0.0.1:7379", "-c", "10", "-n", "10",
+                "--command", "SET __key__ __value__", "--keyspace", "100", "--key-distribution", "sequential",
+                "--value-size", "8");
+        assertThat(counted.keysAndValues().sequentialStart()).isZero();
+        assertThat(new FloodSegment(0, 2).of(counted).keysAndValues().sequentialStart()).isZero();
+        assertThat(new FloodSegment(1, 2).of(counted).keysAndValues().sequentialStart()).isEqualTo(50);
+        // 10 connections over 3 (4, 3, 3) of 10 requests: segment 2 starts at request 70.
+        assertThat(new FloodSegment(2, 3).of(counted).keysAndValues().sequentialStart()).isEqualTo(70);
+        FloodConfig timed = FloodCommand.parseConfig("--target", "127.0.0.1:7379", "-c", "10", "-d", "5s",
+                "--command", "GET __key__", "--keyspace", "1000", "--key-distribution", "sequential");
+        assertThat(new FloodSegment(1, 4).of(timed).keysAndValues().sequentialStart()).as("a share of the key space")
+                .isEqualTo(250);
+        FloodConfig uniform = FloodCommand.parseConfig("--target", "127.0.0.1:7379", "-c", "10", "-n", "10",
+                "--command", "GET __key__", "--keyspace", "100");
+        assertThat(new FloodSegment(1, 2).of(uniform).keysAndValues()).isEqualTo(uniform.keysAndValues());
+    }
+
+    @Test
     void theCommandLineRunsItsSegmentsShare() {
         FloodConfig part = FloodCommand.parseConfig("--target", "127.0.0.1:7379", "-c", "10", "--segment", "2/3");
         assertThat(part.connections()).isEqualTo(3);

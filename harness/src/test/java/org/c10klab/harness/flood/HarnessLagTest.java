@@ -69,8 +69,8 @@ class HarnessLagTest {
             List<String> args = new ArrayList<>(List.of("--target", server.target(), "--threads", "1"));
             args.addAll(List.of(shape));
             FloodConfig config = FloodCommand.parseConfig(args.toArray(String[]::new));
-            FloodRecorder recorder = new FloodRecorder(new SimpleMeterRegistry(), config.connectTimeout(),
-                    config.responseTimeout(), FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
+            FloodRecorder recorder = new FloodRecorder(new SimpleMeterRegistry(), config.workload().commands(),
+                    config.connectTimeout(), config.responseTimeout(), FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
             AtomicBoolean stalled = new AtomicBoolean();
             FloodObserver stalling = (FloodObserver) Proxy.newProxyInstance(FloodObserver.class.getClassLoader(),
                     new Class<?>[] {FloodObserver.class}, (proxy, method, arguments) -> {

@@ -24,7 +24,7 @@ class RespReplyDecoderTest {
         channel.writeInbound(bytes(EVERY_TYPE));
 
         assertThat(drain(channel)).containsExactly(Reply.ANSWER, new Reply.Error("ERR unknown command 'FOO'"),
-                Reply.ANSWER, Reply.ANSWER, Reply.ANSWER, Reply.ANSWER, Reply.ANSWER, Reply.ANSWER, Reply.ANSWER);
+                Reply.ANSWER, Reply.ANSWER, Reply.NIL, Reply.ANSWER, Reply.NIL, Reply.ANSWER, Reply.ANSWER);
         assertThat(channel.finish()).isFalse();
     }
 

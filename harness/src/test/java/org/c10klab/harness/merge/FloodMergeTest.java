@@ -174,15 +174,16 @@ class FloodMergeTest {
                 Map.of("ok", (long) connections, "reset", resets),
                 resets == 0 ? Map.of() : Map.of("reset", Map.of("ECONNRESET", resets)));
         List<TimelinePoint> timeline = List.of(
-                new TimelinePoint(1.0, connections, connections, 0, connections / 2, 0, connections / 2.0, 1, null),
-                new TimelinePoint(2.0, 0, connections, 0, connections, resets, connections / 2.0, 1, null));
+                new TimelinePoint(1.0, connections, connections, 0, connections / 2, 0, connections / 2.0, 1, null, null, null, null),
+                new TimelinePoint(2.0, 0, connections, 0, connections, resets, connections / 2.0, 1, null, null, null,
+                        null));
         FloodResult result = new FloodResult(new FloodSegment(index, count).of(whole),
                 new Segment(index, count, whole, null), EnvironmentProbe.probe(),
                 new RunInfo(Instant.ofEpochMilli(startMs).toString(), 2.0, false, "completed", "epoll",
                         "auto", 2, 1000),
                 attempts, requests, new RequestAccounting(connections, connections + resets, 0, 0, connections),
-                connections / 2.0, LatencySummary.EMPTY, LatencySummary.EMPTY, null, null, null, null, List.of(),
-                List.of(), timeline);
+                connections / 2.0, LatencySummary.EMPTY, LatencySummary.EMPTY, List.of(), null, null, null, null,
+                List.of(), List.of(), timeline);
         Path folder = dir.resolve("segment-" + index + "-of-" + count + "-" + whole.connections());
         Files.createDirectories(folder);
         Files.writeString(folder.resolve(ResultFormat.JSON.fileName()), ResultJson.write(result));

@@ -30,21 +30,21 @@ class LatencyExpiryTest {
         MockClock clock = new MockClock();
         PrometheusMeterRegistry registry =
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
-        FloodRecorder recorder = new FloodRecorder(registry, Duration.ofSeconds(2), Duration.ofSeconds(10),
+        FloodRecorder recorder = new FloodRecorder(registry, 1, Duration.ofSeconds(2), Duration.ofSeconds(10),
                 FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
         // What a referee reading only Micrometer's percentiles would report.
         Timer decaying = Timer.builder("micrometer.defaults").publishPercentiles(0.5, 0.99).register(registry);
 
         // The first minute of the run: a thousand slow replies.
         for (int i = 0; i < 1000; i++) {
-            recorder.answered(SLOW_NANOS, null);
+            recorder.answered(0, SLOW_NANOS, false, null);
             decaying.record(SLOW_NANOS, TimeUnit.NANOSECONDS);
         }
         recorder.requestLatency().flushInterval(null);
         clock.add(FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY.plusMinutes(1));
         // Three minutes in: ten fast ones.
         for (int i = 0; i < 10; i++) {
-            recorder.answered(FAST_NANOS, null);
+            recorder.answered(0, FAST_NANOS, false, null);
             decaying.record(FAST_NANOS, TimeUnit.NANOSECONDS);
         }
         recorder.requestLatency().flushInterval(null);

@@ -3,13 +3,18 @@ package org.c10klab.harness.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.c10klab.harness.FloodTestUtil;
 import org.c10klab.harness.ScriptedServer;
+import org.c10klab.harness.result.CommandResult;
 import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.result.LatencySummary;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
 import org.junit.jupiter.api.Test;
@@ -50,5 +55,39 @@ class ResultJsonTest {
                     .contains("Tag=request,")
                     .contains("Tag=connect,");
         }
+    }
+
+    @Test
+    void aMixIsReportedPerCommandBesideTheTotals(@TempDir Path out) throws IOException {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.pong())) {
+            RunArtifacts artifacts = FloodTestUtil.floodArtifacts(
+                    new SamplingOptions(null, null, Duration.ofMillis(50)), "--target", server.target(), "-c", "4",
+                    "-n", "20", "--command", "GET __key__:weight=3", "--command", "SET __key__ __value__",
+                    "--keyspace", "10", "--key-distribution", "zipf:1.2", "--value-size", "4-8");
+
+            ResultFormat.writeAll(artifacts, out);
+
+            FloodResult read = ResultJson.read(out.resolve("results.json"));
+            assertThat(read).as("keys, values and per-command results read back").isEqualTo(artifacts.result());
+            assertThat(read.commands()).extracting(CommandResult::command)
+                    .containsExactly("GET __key__", "SET __key__ __value__");
+            assertThat(read.commands()).extracting(command -> command.latency().count()).containsExactly(60L, 20L);
+            assertThat(Files.readString(out.resolve("results.json")))
+                    .contains("\"key_distribution\" : \"zipf:1.2\"", "\"value_size\" : \"4-8\"");
+            assertThat(Files.readAllLines(out.resolve("commands.csv"))).containsExactly(CommandsCsvWriter.HEADER,
+                    line("GET __key__,3,60,60", read.commands().get(0).latency()),
+                    line("SET __key__ __value__,1,20,20", read.commands().get(1).latency()),
+                    line("(all),,80,80", read.requestLatency()));
+            StringWriter console = new StringWriter();
+            ConsoleReport.print(read, new PrintWriter(console));
+            assertThat(console.toString()).contains("per command:", "  GET __key__ x3       60",
+                    "  SET __key__ __value__\n" + " ".repeat(16) + "       20");
+        }
+    }
+
+    /** A commands.csv row: its first cells, ten failure outcomes and the nil replies all 0, then the latency. */
+    private static String line(String first, LatencySummary latency) {
+        return first + ",0".repeat(11) + "," + Csv.row(List.of(latency.p50Ms(), latency.p90Ms(), latency.p99Ms(),
+                latency.p999Ms(), latency.maxMs()));
     }
 }

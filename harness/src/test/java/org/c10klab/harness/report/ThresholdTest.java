@@ -28,7 +28,7 @@ class ThresholdTest {
             counts(Map.of(Outcome.OK, 97L, Outcome.RESET, 2L, Outcome.ERROR_REPLY, 1L)),
             new RequestAccounting(10, 100, 0, 1, 9), 48.5,
             new LatencySummary(9, 0.1, 0.2, 0.2, 0.3, 0.4, 0.4, 0.4),
-            new LatencySummary(98, 1, 5, 4, 10, 40, 45, 45),
+            new LatencySummary(98, 1, 5, 4, 10, 40, 45, 45), List.of(),
             null, null, null, null, List.of(), List.of(), List.of());
 
     @Test
@@ -64,7 +64,7 @@ class ThresholdTest {
     void noSamplesIsNoPass() {
         FloodResult nothingAnswered = new FloodResult(RESULT.config(), null, RESULT.environment(), RESULT.run(),
                 RESULT.connections(), RESULT.requests(), RESULT.accounting(), 0, LatencySummary.EMPTY,
-                LatencySummary.EMPTY, null, null, null, null, List.of(), List.of(), List.of());
+                LatencySummary.EMPTY, List.of(), null, null, null, null, List.of(), List.of(), List.of());
 
         assertThat(Threshold.parse("p99<1s").evaluate(nothingAnswered))
                 .isEqualTo(new CheckResult("p99<1s", false, "no samples"));
@@ -72,7 +72,7 @@ class ThresholdTest {
 
     @Test
     void rejectsWhatItCannotRead() {
-        assertThatThrownBy(() -> Threshold.parse("p99 fast")).hasMessageContaining("not METRIC OP VALUE");
+        assertThatThrownBy(() -> Threshold.parse("p99 fast")).hasMessageContaining("expected [connect.|request.]METRIC OP VALUE");
         assertThatThrownBy(() -> Threshold.parse("p99<fast")).hasMessageContaining("needs a duration");
         assertThatThrownBy(() -> Threshold.parse("p42<1s")).hasMessageContaining("unknown metric 'p42'");
         assertThatThrownBy(() -> Threshold.parse("errors<lots")).hasMessageContaining("not a number");

@@ -1,5 +1,7 @@
 package org.c10klab.server.observe;
 
+import java.util.List;
+
 /** The meter names and tags both servers publish, so dashboards and the harness read one vocabulary. */
 public final class MeterNames {
 
@@ -20,7 +22,10 @@ public final class MeterNames {
     public static final String CONNECTIONS_REJECTED = "server.connections.rejected";
     /** Gauge: requests read whose reply is not written yet, e.g. a pending SLEEP and the requests queued behind it. */
     public static final String REQUESTS_IN_FLIGHT = "server.requests.in.flight";
-    /** Timer: command execution, including any SLEEP or WORK, tagged {@link #TAG_COMMAND}. */
+    /**
+     * Timer, a histogram with the {@link LatencyBuckets}: command execution, including any SLEEP or WORK, tagged
+     * {@link #TAG_COMMAND}.
+     */
     public static final String COMMANDS = "server.commands";
     /** Counter: requests that were not valid RESP; their connections were closed. */
     public static final String PROTOCOL_ERRORS = "server.protocol.errors";
@@ -30,6 +35,16 @@ public final class MeterNames {
     public static final String CLIENT_BUFFER_BYTES = "server.client.buffer.bytes";
     /** Gauge: the client buffer budget ({@code --max-client-buffer-bytes}); 0 = no limit. */
     public static final String CLIENT_BUFFER_BUDGET_BYTES = "server.client.buffer.budget.bytes";
+    /** Counter: GETs that found their key in the store. */
+    public static final String STORE_HITS = "server.store.hits";
+    /** Counter: GETs that did not find their key in the store. */
+    public static final String STORE_MISSES = "server.store.misses";
+    /** Counter: entries the store evicted, least recently used first, to stay within its bounds. */
+    public static final String STORE_EVICTIONS = "server.store.evictions";
+    /** Gauge: keys the store holds now. */
+    public static final String STORE_KEYS = "server.store.keys";
+    /** Gauge: key plus value bytes the store holds now. */
+    public static final String STORE_BYTES = "server.store.bytes";
     /** Counter: log lines dropped because the log's queue was full or closed, tagged {@link #TAG_LOG}. */
     public static final String LOG_DROPPED = "server.log.dropped";
 
@@ -45,6 +60,10 @@ public final class MeterNames {
     public static final String REASON_REQUEST_TIMEOUT = "request_timeout";
     /** Rejection reason: the connection held the largest request buffer when the client buffer budget ran out. */
     public static final String REASON_CLIENT_BUFFER = "client_buffer";
+
+    /** Every rejection reason, for references and dashboards. */
+    public static final List<String> REJECTION_REASONS = List.of(REASON_MAX_CLIENTS, REASON_ACCEPT_ERROR,
+            REASON_PROTOCOL_ERROR, REASON_IDLE, REASON_REQUEST_TIMEOUT, REASON_CLIENT_BUFFER);
 
     /** Log name: the access log of one server ({@code --access-log}). */
     public static final String LOG_ACCESS = "access";

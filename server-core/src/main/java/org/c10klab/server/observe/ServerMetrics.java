@@ -20,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.resp.ClientBufferBudget;
+import org.c10klab.protocol.store.LruStore;
 
 /**
  * One server's Micrometer registry, tagged with its model, with the meters of DESIGN section 4 and
@@ -57,16 +59,26 @@ public final class ServerMetrics implements AutoCloseable {
         // jvm.threads.states reads every thread's ThreadInfo on each scrape; with ~10k threads that
         // freezes the process (Micrometer issue 1805). jvm.threads.live and .peak stay.
         registry.config().meterFilter(MeterFilter.denyNameStartsWith("jvm.threads.states"));
+        ProcessCpu.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        registry.gauge(MeterNames.CONNECTIONS_ACTIVE, activeConnections);
-        registry.gauge(MeterNames.REQUESTS_IN_FLIGHT, requestsInFlight);
-        accepted = registry.counter(MeterNames.CONNECTIONS_ACCEPTED);
-        protocolErrors = registry.counter(MeterNames.PROTOCOL_ERRORS);
+        ResidentMemory.bindTo(registry);
+        Gauge.builder(MeterNames.CONNECTIONS_ACTIVE, activeConnections, AtomicLong::get)
+                .description("connections open now")
+                .register(registry);
+        Gauge.builder(MeterNames.REQUESTS_IN_FLIGHT, requestsInFlight, AtomicLong::get)
+                .description("requests read whose reply is not written yet, a pending SLEEP included")
+                .register(registry);
+        accepted = Counter.builder(MeterNames.CONNECTIONS_ACCEPTED)
+                .description("connections accepted since start")
+                .register(registry);
+        protocolErrors = Counter.builder(MeterNames.PROTOCOL_ERRORS)
+                .description("requests that were not valid RESP; their connections were closed")
+                .register(registry);
     }
 
     /** The registry, for model-specific meters. */
@@ -117,8 +129,10 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** A connection was refused or closed for {@code reason} (see the {@code REASON_} names). */
     public void connectionRejected(String reason) {
-        rejectedByReason.computeIfAbsent(reason,
-                r -> registry.counter(MeterNames.CONNECTIONS_REJECTED, MeterNames.TAG_REASON, r)).increment();
+        rejectedByReason.computeIfAbsent(reason, r -> Counter.builder(MeterNames.CONNECTIONS_REJECTED)
+                .description("connections refused or closed by the server, by reason")
+                .tag(MeterNames.TAG_REASON, r)
+                .register(registry)).increment();
     }
 
     /** Rejections since start, by reason, for INFO. */
@@ -144,10 +158,16 @@ public final class ServerMetrics implements AutoCloseable {
         return taggedCommands.contains(commandName) ? commandName : "OTHER";
     }
 
-    /** The timer for one command name, under its {@link #reportedCommand reported name}. */
+    /**
+     * The timer for one command name, under its {@link #reportedCommand reported name}: a histogram with the
+     * lab's {@link LatencyBuckets}, registered at its first use so a command never run publishes no series.
+     */
     public Timer commandTimer(String commandName) {
         return timerByCommand.computeIfAbsent(reportedCommand(commandName),
-                name -> Timer.builder(MeterNames.COMMANDS).tag(MeterNames.TAG_COMMAND, name).register(registry));
+                name -> LatencyBuckets.timer(MeterNames.COMMANDS,
+                                "command execution, including any SLEEP or WORK", LatencyBuckets.SERVER_TOP)
+                        .tag(MeterNames.TAG_COMMAND, name)
+                        .register(registry));
     }
 
     /**
@@ -182,6 +202,24 @@ public final class ServerMetrics implements AutoCloseable {
         Gauge.builder(MeterNames.CLIENT_BUFFER_BUDGET_BYTES, budget, ClientBufferBudget::maxBytes)
                 .description("the client buffer budget (--max-client-buffer-bytes); 0 = no limit")
                 .register(registry);
+    }
+
+    /** Publishes the store's hits, misses and evictions since start, and the keys and bytes it holds now. */
+    public void gaugeStore(LruStore store) {
+        storeCounter(store, MeterNames.STORE_HITS, LruStore::hits, "GETs that found their key in the store");
+        storeCounter(store, MeterNames.STORE_MISSES, LruStore::misses, "GETs that did not find their key in the store");
+        storeCounter(store, MeterNames.STORE_EVICTIONS, LruStore::evictions,
+                "entries the store dropped, least recently used first, to stay within its bounds");
+        storeGauge(store, MeterNames.STORE_KEYS, LruStore::size, "keys the store holds now");
+        storeGauge(store, MeterNames.STORE_BYTES, LruStore::bytes, "key plus value bytes the store holds now");
+    }
+
+    private void storeCounter(LruStore store, String name, ToDoubleFunction<LruStore> count, String description) {
+        FunctionCounter.builder(name, store, count).description(description).register(registry);
+    }
+
+    private void storeGauge(LruStore store, String name, ToDoubleFunction<LruStore> value, String description) {
+        Gauge.builder(name, store, value).description(description).register(registry);
     }
 
     @Override

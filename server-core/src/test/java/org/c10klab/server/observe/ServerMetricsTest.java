@@ -7,9 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.resp.ClientBufferBudget;
 import org.c10klab.protocol.resp.RespRequestDecoder;
+import org.c10klab.server.testing.MetricHelp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,11 +50,35 @@ class ServerMetricsTest {
     }
 
     @Test
+    void everyFamilyHasAHelpTextAndCommandLatencyIsAHistogramFrom100MicrosecondsToTenSeconds() {
+        metrics.connectionRejected(MeterNames.REASON_IDLE);
+        metrics.commandTimer("SLEEP").record(Duration.ofMillis(30));
+        metrics.gaugeVirtualThreads(() -> 1);
+        metrics.gaugeClientBuffers(new ClientBufferBudget(1 << 20));
+        AtomicLong dropped = new AtomicLong();
+        metrics.countLogDrops(MeterNames.LOG_ACCESS, dropped);
+
+        String scrape = metrics.scrape();
+        assertThat(MetricHelp.familiesWithoutHelp(scrape)).isEmpty();
+        assertThat(scrape).contains("# TYPE server_commands_seconds histogram",
+                "server_commands_seconds_bucket{command=\"SLEEP\",model=\"virtual\",le=\"1.0E-4\"} 0",
+                "server_commands_seconds_bucket{command=\"SLEEP\",model=\"virtual\",le=\"0.025\"} 0",
+                "server_commands_seconds_bucket{command=\"SLEEP\",model=\"virtual\",le=\"0.05\"} 1",
+                "server_commands_seconds_bucket{command=\"SLEEP\",model=\"virtual\",le=\"10.0\"} 1",
+                "server_commands_seconds_bucket{command=\"SLEEP\",model=\"virtual\",le=\"+Inf\"} 1");
+    }
+
+    @Test
     void jvmBindersArePresentButThreadStatesAreNot() {
         String scrape = metrics.scrape();
         assertThat(scrape).contains("jvm_threads_live_threads{model=\"virtual\"}", "jvm_threads_peak_threads",
                 "jvm_memory_used_bytes", "process_uptime_seconds");
+        // The RSS from /proc/self/status: a running JVM holds tens of megabytes (1.0E7 and up).
+        assertThat(scrape).containsPattern("process_resident_memory_bytes\\{model=\"virtual\"} [1-9][.0-9]*E[7-9]\n");
         assertThat(scrape).doesNotContain("jvm_threads_states");
+        // CPU time in seconds, as Prometheus names it, not Micrometer's nanoseconds.
+        assertThat(scrape).containsPattern("process_cpu_seconds_total\\{model=\"virtual\"} [0-9]")
+                .doesNotContain("process_cpu_time_ns");
     }
 
     @Test

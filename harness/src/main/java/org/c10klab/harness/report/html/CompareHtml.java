@@ -1,7 +1,6 @@
 package org.c10klab.harness.report.html;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,13 +73,13 @@ public final class CompareHtml {
                         model.status())).toList());
         return page.section("Machine").environment(result.environment())
                 .section("Reproduce").code(result.command())
-                .paragraph("Each trial's full results (results.json, results.csv, metrics.prom, latency.hlog) are in "
+                .paragraph("Each trial's full results (results.json, results.csv, commands.csv, metrics.prom, latency.hlog, report.html) are in "
                         + "its folder next to this file, e.g. " + example(result) + ".")
                 .finish();
     }
 
     private static void table(HtmlPage page, List<ModelResult> models) {
-        List<SummaryColumn> columns = Arrays.asList(SummaryColumn.values());
+        List<SummaryColumn> columns = SummaryColumn.shown(models);
         page.table(columns.stream().map(SummaryColumn::header).toList(),
                 columns.stream().map(SummaryColumn::title).toList(),
                 columns.stream().map(SummaryColumn::numeric).toList(),

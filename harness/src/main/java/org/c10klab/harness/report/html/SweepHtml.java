@@ -40,7 +40,7 @@ public final class SweepHtml {
         if (!result.trends().isEmpty()) {
             page.section("Trends").sentences(result.trends());
         }
-        page.section("Charts").charts(List.of(
+        List<Chart> charts = new ArrayList<>(List.of(
                 chart(result, "Request p99", "p99 ms", m -> m.median(TrialMetric.REQUEST_P99), true,
                         "Request latency p99 at each value (median over the trials); a missing point means the model "
                                 + "answered nothing there."),
@@ -51,8 +51,15 @@ public final class SweepHtml {
                 chart(result, "Peak memory", "RSS MiB", m -> m.median(TrialMetric.PEAK_RSS) == null ? null
                         : Units.mebibytes(Math.round(m.median(TrialMetric.PEAK_RSS))), false,
                         "The server's largest resident memory (median).")));
+        if (SweepMatrix.columns(result).contains(SummaryColumn.GET_HITS)) {
+            charts.add(chart(result, "GET hit ratio", "% of ok GETs", m -> m.median(TrialMetric.GET_HIT_RATIO) == null
+                    ? null : 100 * m.median(TrialMetric.GET_HIT_RATIO), false,
+                    "The share of ok GETs that found their key in the server's LRU store (median): what --keyspace, "
+                            + "the key distribution and --store-max-entries leave in it."));
+        }
+        page.section("Charts").charts(charts);
         page.section("Matrices");
-        for (SummaryColumn column : SweepMatrix.COLUMNS) {
+        for (SummaryColumn column : SweepMatrix.columns(result)) {
             List<String> header = SweepMatrix.header(result);
             List<Boolean> numeric = new ArrayList<>(Collections.nCopies(header.size(), true));
             numeric.set(0, false);

@@ -1,7 +1,6 @@
 package org.c10klab.harness.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.c10klab.harness.experiment.ComparePlan;
 import org.c10klab.harness.experiment.CompareResult;
 import org.c10klab.harness.experiment.Comparison;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class CompareReportChromiumTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOT = Path.of("target", "chromium", "compare-report.png");
     /** The charts are the only colour on the page; text, rules and table borders are grey. */
     private static final int SATURATION = 80;
@@ -41,7 +38,6 @@ class CompareReportChromiumTest {
 
     @Test
     void aRealComparisonsReportIsSelfContainedAndItsChartsDrawInChromium(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": report.html is not rendered");
         // Serial needs 2 s for this flood, so a 1 s response timeout gives its bars a second colour.
         ComparePlan plan = ExperimentTestUtil.plan(ExperimentTestUtil.flood("-c", "20", "-n", "2",
                         "--command", "SLEEP 50", "--response-timeout", "1s"), Duration.ofSeconds(5),
@@ -55,24 +51,14 @@ class CompareReportChromiumTest {
         assertThat(html).doesNotContain("<script", " src=", "@import", "url(")
                 .doesNotContainPattern("href=\"(https?:)?//");
 
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.deleteIfExists(SCREENSHOT);
-        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + dir.resolve("profile"),
-                "--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1000,2000", report.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
-        assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).as("Chromium finished").isTrue();
-        assertThat(SCREENSHOT).as(Files.readString(dir.resolve("chromium.log"))).isNotEmptyFile();
-
-        BufferedImage shot = ImageIO.read(SCREENSHOT.toFile());
+        BufferedImage shot = ChromiumTestUtil.screenshot(report, SCREENSHOT, 2000, dir);
         long coloured = 0;
         int firstColouredRow = -1;
         List<Long> palette = new ArrayList<>(Collections.nCopies(PALETTE.size(), 0L));
         for (int y = 0; y < shot.getHeight(); y++) {
             for (int x = 0; x < shot.getWidth(); x++) {
                 int rgb = shot.getRGB(x, y) & 0xFFFFFF;
-                if (saturation(rgb) > SATURATION) {
+                if (ChromiumTestUtil.saturation(rgb) > SATURATION) {
                     coloured++;
                     firstColouredRow = firstColouredRow < 0 ? y : firstColouredRow;
                 }
@@ -85,12 +71,5 @@ class CompareReportChromiumTest {
         assertThat(coloured).as("coloured pixels: the bars and lines").isGreaterThan(20_000);
         assertThat(firstColouredRow).as("the charts come after the verdict and the table").isGreaterThan(300);
         assertThat(palette).as("pixels of the palette's first three colours").allMatch(count -> count > 500);
-    }
-
-    private static int saturation(int rgb) {
-        int r = rgb >> 16 & 0xFF;
-        int g = rgb >> 8 & 0xFF;
-        int b = rgb & 0xFF;
-        return Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
     }
 }
