@@ -85,7 +85,8 @@ public final class LatencyRecorder {
     /** A fresh log writer on {@code out}, with the header lines HdrHistogram's tools expect. */
     public static HistogramLogWriter newLog(ByteArrayOutputStream out, long startMillis) {
         HistogramLogWriter log = new HistogramLogWriter(new PrintStream(out, true, StandardCharsets.UTF_8));
-        log.outputComment("c10k flood latency, microseconds; tags: connect, request, command_N per command of the workload");
+        log.outputComment("c10k flood latency, microseconds; tags: connect, request, and command_N per command of "
+                + "the workload");
         log.outputLogFormatVersion();
         log.outputStartTime(startMillis);
         log.setBaseTime(startMillis);

@@ -102,12 +102,13 @@ class SegmentMergeProcessTest {
         try (ServerProcess server = ServerProcess.start(List.of("netty"));
              Jedis jedis = TestJedis.connect(server.address())) {
             String target = "127.0.0.1:" + server.address().getPort();
-            List<String> sets = segments(dir, "set", target, "-c", "10", "-n", "10", "--command",
-                    "SET __key__ __value__", "--keyspace", "100", "--key-distribution", "sequential", "--value-size", "8");
+            List<String> sets = segments(dir, "set", "--target", target, "-c", "10", "-n", "10", "--command",
+                    "SET __key__ __value__", "--keyspace", "100", "--key-distribution", "sequential",
+                    "--value-size", "8");
             // Segment 1 starts at key 50, where the whole flood's 51st request would: 100 keys, not 50 twice.
             assertThat(jedis.info()).containsPattern("(?m)^keys:100\\r?$");
-            List<String> mix = segments(dir, "mix", target, "-c", "10", "-n", "10", "--command", "GET __key__",
-                    "--command", "PING", "--keyspace", "200", "--key-distribution", "sequential");
+            List<String> mix = segments(dir, "mix", "--target", target, "-c", "10", "-n", "10", "--command",
+                    "GET __key__", "--command", "PING", "--keyspace", "200", "--key-distribution", "sequential");
 
             for (List<String> folders : List.of(sets, mix)) {
                 FloodResult whole = merged(folders, Path.of(folders.getFirst() + "-merged"));
