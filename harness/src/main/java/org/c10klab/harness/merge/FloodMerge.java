@@ -63,8 +63,7 @@ public final class FloodMerge {
                 requests, accounting(segments),
                 Rounding.thousandths(requests.count(Outcome.OK) / Math.max(elapsedSeconds, 1e-3)),
                 LatencyRecorder.summarize(connect), LatencyRecorder.summarize(request), commands, null, null, null,
-                null,
-                notes, List.of(), WallClockTimeline.of(segments, startMs, endMs, intervalMs));
+                null, notes, List.of(), WallClockTimeline.of(segments, startMs, endMs, intervalMs));
         return new RunArtifacts(merged, "", log(segments, startMs), connect, request);
     }
 
