@@ -261,6 +261,10 @@ public final class FloodCommand implements Callable<Integer> {
         if (workers > 1 && metricsPort != null) {
             throw new IllegalArgumentException("--metrics-port serves one process's meters: not with --workers");
         }
+        if (workers > 1 && prometheusSd != null) {
+            // Every worker would list its own meters in the one file, each overwriting the others.
+            throw new IllegalArgumentException("--prometheus-sd lists one process's meters: not with --workers");
+        }
         // The last worker has the smallest share: if it gets a connection, every worker does.
         new FloodSegment(workers - 1, workers).of(flood.config(target));
     }
