@@ -30,6 +30,11 @@ public final class NettyOptions {
                     + "connection that loop serves.")
     public boolean sleepBlocksLoop;
 
+    @Option(names = "--reuse-port",
+            description = "Set SO_REUSEPORT, so several server processes can listen on one port and the kernel "
+                    + "spreads new connections over them (nginx's worker model); epoll and io_uring only.")
+    public boolean reusePort;
+
     @Option(names = "--idle-timeout", converter = DurationConverter.class,
             description = "Close connections that neither send nor receive for this long, e.g. 30s; "
                     + "0 = never (default: 0).")

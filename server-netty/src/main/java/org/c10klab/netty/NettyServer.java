@@ -11,6 +11,7 @@ import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -39,6 +40,7 @@ import org.c10klab.server.log.ServerLogging;
 import org.c10klab.server.observe.ServerMetrics;
 import org.c10klab.server.transport.BackPressure;
 import org.c10klab.server.transport.EventLoopGroups;
+import org.c10klab.server.transport.NettyTransport;
 import org.c10klab.server.transport.TransportSelection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,6 +114,9 @@ public final class NettyServer implements LabServer {
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new NettyServerInitializer(limits, clientBuffers, executor, metrics, logging.accessLog(),
                         waits, nettyOptions.idleTimeout, options.requestTimeout));
+        if (nettyOptions.reusePort) {
+            bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
+        }
         if (options.maxConnections > 0) {
             // One accept per read, so the gate sees each connection before the next is accepted and
             // the limit holds exactly (NIO and epoll otherwise accept up to 16 at a time).
@@ -155,8 +160,12 @@ public final class NettyServer implements LabServer {
         ProtocolLimits limits = options.limits();
         ClientBufferBudget clientBuffers = options.clientBufferBudget();
         CommandPlugins plugins = options.plugins(); // before any thread or port, so a bad plugin costs neither
-        return new NettyServer(options, nettyOptions, TransportSelection.select(nettyOptions.transport), limits,
-                clientBuffers, plugins, onBound);
+        TransportSelection transport = TransportSelection.select(nettyOptions.transport);
+        if (nettyOptions.reusePort && transport.transport() == NettyTransport.NIO) {
+            throw new IllegalArgumentException("--reuse-port is not supported on the nio transport: SO_REUSEPORT "
+                    + "needs epoll or io_uring (--transport epoll)");
+        }
+        return new NettyServer(options, nettyOptions, transport, limits, clientBuffers, plugins, onBound);
     }
 
     /** The transport this server runs on, and why better ones were skipped. */

@@ -31,11 +31,14 @@ final class NettyTestUtil {
     private NettyTestUtil() {
     }
 
-    /** Starts a server on an ephemeral port without a metrics endpoint, parsing {@code extraArgs} as the CLI would. */
+    /**
+     * Starts a server on an ephemeral port (unless {@code extraArgs} name one) without a metrics endpoint, parsing
+     * {@code extraArgs} as the CLI would.
+     */
     static TestServer start(String... extraArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--metrics-port", "-1"));
         args.addAll(Arrays.asList(extraArgs));
-        CommandLine parsed = new CommandLine(new NettyServerCommand());
+        CommandLine parsed = new CommandLine(new NettyServerCommand()).setOverwrittenOptionsAllowed(true);
         parsed.parseArgs(args.toArray(String[]::new));
         return new TestServer(NettyServer.start(mixin(parsed, ServerOptions.class), mixin(parsed, NettyOptions.class)));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,32 @@ class NettyTransportTest {
 
         assertThat(exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).startsWith("unknown transport 'kqueue'").contains("Usage: netty");
+    }
+
+    @Test
+    void reusePortLetsSeveralServersListenOnOnePort() throws Exception {
+        try (TestServer first = NettyTestUtil.start("--reuse-port")) {
+            String port = Integer.toString(first.address().getPort());
+            assertThatThrownBy(() -> NettyTestUtil.start("--port", port)).as("without SO_REUSEPORT the port is taken")
+                    .isInstanceOf(IOException.class).hasMessageContaining("cannot listen");
+            TestServer second = NettyTestUtil.start("--reuse-port", "--port", port);
+            try (second) {
+                first.close();
+                try (RawRespClient client = second.connect()) {
+                    assertThat(client.call("PING\r\n")).as("the second listener took over the port").isEqualTo("+PONG\r\n");
+                }
+            }
+        }
+    }
+
+    @Test
+    void reusePortOnNioIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int exitCode = new CommandLine(new NettyServerCommand()).setErr(new PrintWriter(err))
+                .execute("--port", "0", "--metrics-port", "-1", "--transport", "nio", "--reuse-port");
+
+        assertThat(exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).startsWith("--reuse-port is not supported on the nio transport");
     }
 
     private static void assumeAvailable(NettyTransport transport) {

@@ -14,6 +14,7 @@ import picocli.CommandLine;
         subcommands = {
             C10k.ServerCommand.class,
             FloodCommand.class,
+            MergeCommand.class,
             CompareCommand.class,
             SweepCommand.class,
             BacklogCommand.class,

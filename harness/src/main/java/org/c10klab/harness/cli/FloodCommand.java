@@ -6,11 +6,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.c10klab.harness.experiment.CompareDefaults;
@@ -18,6 +19,7 @@ import org.c10klab.harness.experiment.ServerWarmup;
 import org.c10klab.harness.flood.FileBudget;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
+import org.c10klab.harness.flood.FloodSegment;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.launch.PrometheusTargets;
 import org.c10klab.harness.report.ConsoleReport;
@@ -26,9 +28,9 @@ import org.c10klab.harness.report.ProgressPrinter;
 import org.c10klab.harness.report.ResultFormat;
 import org.c10klab.harness.report.Threshold;
 import org.c10klab.harness.result.FloodResult;
+import org.c10klab.harness.result.Segment;
 import org.c10klab.harness.result.TimelinePoint;
 import org.c10klab.harness.run.ColdTarget;
-import org.c10klab.harness.run.FailedRun;
 import org.c10klab.harness.run.FloodRun;
 import org.c10klab.harness.run.RunArtifacts;
 import org.c10klab.harness.run.SamplingOptions;
@@ -47,7 +49,7 @@ import picocli.CommandLine;
         description = {
             "Open connections to a server, send requests, and referee how every connection attempt and "
                     + "every request ended, with latency percentiles and what the target did meanwhile.",
-            "Loopback targets only, unless --allow-remote.",
+            "Loopback targets only, unless --allow-remote names the target.",
         },
         footer = {
             "",
@@ -61,6 +63,7 @@ import picocli.CommandLine;
             "  c10k flood --target 127.0.0.1:7379 --connections 200 --command \"SLEEP 100\"",
             "  c10k flood --target 127.0.0.1:7379 -c 50 --duration 30s --rate 5000 --assert \"p99<10ms\"",
             "  c10k flood --target 127.0.0.1:9000 --protocol raw --payload 'hello\\n' --reconnect -n 5",
+            "  c10k flood --target 127.0.0.1:7379 -c 2000 --segment 0/2 --start-at 2026-05-01T12:00:00Z --out seg0",
         })
 public final class FloodCommand implements Callable<Integer> {
 
@@ -71,9 +74,10 @@ public final class FloodCommand implements Callable<Integer> {
             description = "The server to flood, e.g. 127.0.0.1:7379 or [::1]:7379.")
     String target;
 
-    @Option(names = "--allow-remote",
-            description = "Allow a target outside 127.0.0.0/8 and ::1. Only for machines you own.")
-    boolean allowRemote;
+    @Option(names = "--allow-remote", paramLabel = "HOST",
+            description = "Allow this target outside 127.0.0.0/8 and ::1, named as in --target (its HOST or "
+                    + "HOST:PORT), so a flood goes only where it was explicitly sent. Only for machines you own.")
+    String allowRemote;
 
     @Mixin
     FloodOptions flood;
@@ -98,6 +102,22 @@ public final class FloodCommand implements Callable<Integer> {
                     + "latency.hlog and report.html into DIR.")
     Path out;
 
+    @Option(names = "--segment", paramLabel = "I/N", defaultValue = "0/1",
+            description = "Run only segment I (from 0) of N equal parts of this flood, e.g. on N machines; "
+                    + "c10k merge adds the N results up to the whole flood's (default: the whole flood).")
+    String segment;
+
+    @Option(names = "--start-at", paramLabel = "TIME",
+            description = "Start the flood (after the warm-up) at this UTC time, e.g. 2026-05-01T12:00:00Z, so "
+                    + "segments begin together; a time already past starts at once.")
+    String startAt;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = "Run the flood as N segments in N child JVMs started together, each with its own open-file "
+                    + "limit and, on a loopback target, its own source addresses; one progress line, merged at the "
+                    + "end, the split shown per worker (default: ${DEFAULT-VALUE}).")
+    int workers;
+
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve the harness's live meters at http://127.0.0.1:PORT/metrics during the run "
                     + "(0 = any free port).")
@@ -116,21 +136,30 @@ public final class FloodCommand implements Callable<Integer> {
         TransportSelection clientTransport;
         SamplingOptions sampling;
         List<Threshold> thresholds;
+        FloodSegment part;
+        Instant start;
         FloodConfig warmup;
         try {
+            part = FloodSegment.parse(segment);
+            start = startAt == null ? null : parseStartAt(startAt);
             config = config();
             warmup = warmupTarget == null ? null : ServerWarmup.forTarget(config, warmupTarget);
-            address = LoadTarget.resolve(target, "--target", "flood", allowRemote);
+            address = LoadTarget.resolve(target, "--target", "flood", remoteAllowed());
             clientTransport = TransportSelection.select(config.transport());
             sampling = sampling();
             thresholds = flood.thresholds();
             OutputFolder.requireUsable(out);
+            requireWorkable(part);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrometheusTargets targets = prometheusTargets();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (workers > 1) {
+            return WorkerFlood.run(spec.commandLine().getParseResult(), workers, config.connections(), start, out,
+                    thresholds, flood.quiet, stdout, stderr);
+        }
         warnAboutFileLimit(config, stderr);
 
         ProgressPrinter progress = flood.quiet ? null
@@ -163,7 +192,7 @@ public final class FloodCommand implements Callable<Integer> {
                 targets.publish(scrapeTargets(live.address()));
             }
             try {
-                artifacts = run.run();
+                artifacts = run.run(start, part);
             } finally {
                 if (targets != null) {
                     targets.publish(List.of());
@@ -174,7 +203,8 @@ public final class FloodCommand implements Callable<Integer> {
                 progress.finish();
             }
         }
-        FloodResult measured = artifacts.result();
+        FloodResult measured = part.whole() ? artifacts.result() : artifacts.result().withSegment(
+                new Segment(part.index(), part.count(), flood.config(target), start == null ? null : start.toString()));
         FloodResult result = measured.withChecks(thresholds.stream().map(t -> t.evaluate(measured)).toList());
         ConsoleReport.print(result, stdout);
         if (out != null) {
@@ -183,16 +213,7 @@ public final class FloodCommand implements Callable<Integer> {
         }
         stdout.flush();
         warnIfCold(result, stderr);
-        if (result.run().partial()) {
-            return ExitCode.INTERRUPTED;
-        }
-        Optional<String> failed = FailedRun.reason(result);
-        if (failed.isPresent()) {
-            stderr.println("c10k flood: " + failed.get());
-            stderr.flush();
-            return ExitCode.FAILED;
-        }
-        return result.checksPassed() ? ExitCode.OK : ExitCode.ASSERT_FAILED;
+        return ExitCode.of(result, true, "flood", stderr);
     }
 
     /**
@@ -211,9 +232,50 @@ public final class FloodCommand implements Callable<Integer> {
         return command.config();
     }
 
-    /** The flood these options describe. */
+    /** The flood these options describe: this segment's share of it. */
     FloodConfig config() {
-        return flood.config(target);
+        return FloodSegment.parse(segment).of(flood.config(target));
+    }
+
+    // --allow-remote must name the target itself: a manifest or script cannot carry a blanket permission.
+    private boolean remoteAllowed() {
+        if (allowRemote == null) {
+            return false;
+        }
+        String host = target.substring(0, Math.max(0, target.lastIndexOf(':')));
+        if (!allowRemote.equalsIgnoreCase(target) && !allowRemote.equalsIgnoreCase(host)) {
+            throw new IllegalArgumentException("--allow-remote " + allowRemote + " does not name the target "
+                    + target + " (expected its HOST or HOST:PORT)");
+        }
+        return true;
+    }
+
+    private void requireWorkable(FloodSegment part) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers: " + workers + " (expected: >= 1)");
+        }
+        if (workers > 1 && !part.whole()) {
+            throw new IllegalArgumentException("--workers runs every segment itself: give --workers or --segment, "
+                    + "not both");
+        }
+        if (workers > 1 && metricsPort != null) {
+            throw new IllegalArgumentException("--metrics-port serves one process's meters: not with --workers");
+        }
+        if (workers > 1 && prometheusSd != null) {
+            // Every worker would list its own meters in the one file, each overwriting the others.
+            throw new IllegalArgumentException("--prometheus-sd lists one process's meters: not with --workers");
+        }
+        // The last worker has the smallest share: if it gets a connection, every worker does.
+        new FloodSegment(workers - 1, workers).of(flood.config(target));
+    }
+
+    private static Instant parseStartAt(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--start-at '" + text + "' is not a UTC time (expected e.g. "
+                    + "2026-05-01T12:00:00Z)", e);
+        }
     }
 
     private SamplingOptions sampling() {

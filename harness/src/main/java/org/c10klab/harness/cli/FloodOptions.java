@@ -187,7 +187,7 @@ public final class FloodOptions {
         }
         return new FloodConfig(target, clients, ramp, connectRate, connectTimeout, responseTimeout,
                 requestsPerConnection, runFor, protocol == Protocol.RAW ? List.of() : parsed,
-                new KeysAndValues(keyspace, keyDistribution, valueSize), pipeline, think,
+                new KeysAndValues(keyspace, keyDistribution, valueSize, 0), pipeline, think,
                 reconnect, rate, stages, protocol, payload, threads == null ? FloodDefaults.threads() : threads,
                 transport.toLowerCase(Locale.ROOT), !noWarmup);
     }

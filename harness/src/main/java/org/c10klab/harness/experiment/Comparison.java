@@ -178,9 +178,10 @@ public final class Comparison {
         notes.add("capped: " + model + "'s flood was stopped after " + DurationConverter.format(cap)
                 + " (--serial-cap) so it could not run for minutes; requests still waiting then count as cancelled.");
         notes.addAll(result.notes());
-        return new FloodResult(result.config(), result.environment(), cappedRun, result.connections(),
-                result.requests(), result.accounting(), result.requestsPerSecond(), result.connectLatency(),
-                result.requestLatency(), result.commands(), result.target(), result.listenQueue(), result.synRetransmits(),
-                result.harnessLag(), notes, result.checks(), result.timeline());
+        return new FloodResult(result.config(), result.segment(), result.environment(), cappedRun,
+                result.connections(), result.requests(), result.accounting(), result.requestsPerSecond(),
+                result.connectLatency(), result.requestLatency(), result.commands(), result.target(),
+                result.listenQueue(), result.synRetransmits(), result.harnessLag(), notes, result.checks(),
+                result.timeline());
     }
 }

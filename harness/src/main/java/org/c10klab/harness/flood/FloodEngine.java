@@ -41,6 +41,7 @@ public final class FloodEngine implements AutoCloseable {
     private final InetSocketAddress target;
     private final NettyTransport transport;
     private final FloodObserver observer;
+    private final FloodSegment segment;
     private final EventLoopGroup group;
     private final ConnectSchedule schedule;
     private volatile List<ClientSlot> slots = List.of();
@@ -54,10 +55,20 @@ public final class FloodEngine implements AutoCloseable {
      */
     public FloodEngine(FloodConfig config, InetSocketAddress target, NettyTransport transport,
                        FloodObserver observer) {
+        this(config, target, transport, observer, FloodSegment.WHOLE);
+    }
+
+    /**
+     * As above, for {@code segment} of a larger flood ({@code config} is already its share): on a loopback target
+     * its clients connect from source addresses of their own.
+     */
+    public FloodEngine(FloodConfig config, InetSocketAddress target, NettyTransport transport,
+                       FloodObserver observer, FloodSegment segment) {
         this.config = config;
         this.target = target;
         this.transport = transport;
         this.observer = observer;
+        this.segment = segment;
         this.schedule = ConnectSchedule.of(config);
         this.finished = new CountDownLatch(schedule.clients());
         this.group = new MultiThreadIoEventLoopGroup(config.threads(),
@@ -77,7 +88,7 @@ public final class FloodEngine implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         config.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true);
-        SourceAddresses sources = SourceAddresses.forTarget(target);
+        SourceAddresses sources = SourceAddresses.forTarget(target, segment);
         SourceAddresses.configure(template, transport);
         List<ClientSlot> created = new ArrayList<>(schedule.clients());
         for (int i = 0; i < schedule.clients(); i++) {

@@ -20,7 +20,8 @@ import org.c10klab.server.transport.NettyTransport;
  * connects a second cannot keep its schedule then, and every connect behind it looks slow. A loopback
  * target answers from any 127.x.y.z, each source address with its own ports, so the clients past a quarter
  * of the range leave from 127.0.0.2, those past half from 127.0.0.3, and so on; the rest keep the kernel's
- * choice.
+ * choice. A segment of a flood split over several processes ({@code --workers}) takes addresses of its own,
+ * 127.0.(I+1).1, 127.0.(I+1).2, ..., so the processes never compete for one address's ports.
  */
 final class SourceAddresses {
 
@@ -39,26 +40,42 @@ final class SourceAddresses {
     private static final int LAST_SOURCE = 254;
 
     private final int clientsPerAddress;
+    /** The third octet of every address: 0 for a whole flood, I + 1 for segment I of several. */
+    private final int block;
 
-    private SourceAddresses(int clientsPerAddress) {
+    private SourceAddresses(int clientsPerAddress, int block) {
         this.clientsPerAddress = clientsPerAddress;
+        this.block = block;
     }
 
-    /** The plan for {@code target}: spread over loopback addresses when it is an IPv4 loopback target. */
+    /** The plan for a whole flood against {@code target}. */
     static SourceAddresses forTarget(InetSocketAddress target) {
+        return forTarget(target, FloodSegment.WHOLE);
+    }
+
+    /**
+     * The plan for {@code segment} of a flood against {@code target}: spread over loopback addresses when it is
+     * an IPv4 loopback target.
+     */
+    static SourceAddresses forTarget(InetSocketAddress target, FloodSegment segment) {
         boolean spread = target.getAddress() instanceof Inet4Address && target.getAddress().isLoopbackAddress();
-        return new SourceAddresses(spread ? Math.max(1, ephemeralPorts() / SHARE_OF_RANGE) : Integer.MAX_VALUE);
+        if (!spread) {
+            return new SourceAddresses(Integer.MAX_VALUE, 0);
+        }
+        return new SourceAddresses(Math.max(1, ephemeralPorts() / SHARE_OF_RANGE),
+                segment.whole() ? 0 : 1 + segment.index() % LAST_SOURCE);
     }
 
     /** The address client {@code index} binds to before it connects; null to leave the choice to the kernel. */
     InetSocketAddress forClient(int index) {
         int group = index / clientsPerAddress;
-        if (group == 0) {
+        if (group == 0 && block == 0) {
             return null;
         }
         int octet = 1 + Math.min(group, LAST_SOURCE - 1);
         try {
-            return new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) octet}), 0);
+            return new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, (byte) block, (byte) octet}),
+                    0);
         } catch (UnknownHostException e) {
             throw new AssertionError("four bytes are always an IPv4 address", e);
         }

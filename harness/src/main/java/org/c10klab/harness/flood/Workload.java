@@ -30,7 +30,7 @@ public final class Workload {
     private final List<RequestTemplate> templates;
     private final int[] cumulativeWeights;
     private final KeysAndValues keysAndValues;
-    private final AtomicLong sequentialKeys = new AtomicLong();
+    private final AtomicLong sequentialKeys;
 
     private Workload(List<byte[]> constants, List<RequestTemplate> templates, int[] cumulativeWeights,
                      KeysAndValues keysAndValues) {
@@ -42,6 +42,7 @@ public final class Workload {
         this.templates = Collections.unmodifiableList(new ArrayList<>(templates));
         this.cumulativeWeights = cumulativeWeights;
         this.keysAndValues = keysAndValues;
+        this.sequentialKeys = new AtomicLong(keysAndValues.sequentialStart());
     }
 
     /** The RESP arrays of {@code commands}, each in proportion to its weight, placeholders filled per request. */

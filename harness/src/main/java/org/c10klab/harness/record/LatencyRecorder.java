@@ -19,9 +19,9 @@ import org.c10klab.harness.result.Rounding;
 public final class LatencyRecorder {
 
     /** Longest latency told apart: an hour, in microseconds; longer ones are recorded as an hour. */
-    static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
+    public static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
     /** Three significant digits: 0.1% resolution at every magnitude. */
-    static final int SIGNIFICANT_DIGITS = 3;
+    public static final int SIGNIFICANT_DIGITS = 3;
 
     private final Recorder recorder = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
     private final Histogram total = new Histogram(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
@@ -85,7 +85,8 @@ public final class LatencyRecorder {
     /** A fresh log writer on {@code out}, with the header lines HdrHistogram's tools expect. */
     public static HistogramLogWriter newLog(ByteArrayOutputStream out, long startMillis) {
         HistogramLogWriter log = new HistogramLogWriter(new PrintStream(out, true, StandardCharsets.UTF_8));
-        log.outputComment("c10k flood latency, microseconds; tags: connect, request");
+        log.outputComment("c10k flood latency, microseconds; tags: connect, request, and command_N per command of "
+                + "the workload");
         log.outputLogFormatVersion();
         log.outputStartTime(startMillis);
         log.setBaseTime(startMillis);

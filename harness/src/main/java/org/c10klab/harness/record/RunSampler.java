@@ -117,7 +117,9 @@ public final class RunSampler implements AutoCloseable {
         Histogram requests = recorder.requestLatency().flushInterval(log);
         recorder.clientStartLag().flushInterval(null);
         recorder.requestDueLag().flushInterval(null);
-        recorder.commandLatencies().forEach(command -> command.flushInterval(null));
+        // Each command's intervals go in the log too (tagged command_0, command_1, ...), so a merge of segments can add
+        // them up to exact per-command percentiles.
+        recorder.commandLatencies().forEach(command -> command.flushInterval(log));
         long requestsOk = recorder.requestsOk();
         double seconds = (now - lastNanos) / 1e9;
         double perSecond = seconds > 0 ? (requestsOk - lastRequestsOk) / seconds : 0;

@@ -15,6 +15,7 @@ import org.c10klab.harness.result.GcPauses;
 import org.c10klab.harness.result.HarnessLag;
 import org.c10klab.harness.result.LatencySummary;
 import org.c10klab.harness.result.OutcomeCounts;
+import org.c10klab.harness.result.Segment;
 import org.c10klab.harness.result.TargetSample;
 import org.c10klab.harness.result.TargetSummary;
 import org.c10klab.harness.result.ThreadCpu;
@@ -32,6 +33,12 @@ public final class ConsoleReport {
     /** Prints {@code result} to {@code out}. */
     public static void print(FloodResult result, PrintWriter out) {
         out.println(headline(result));
+        Segment segment = result.segment();
+        if (segment != null) {
+            out.printf(Locale.ROOT, "segment %d/%d of %d connections in all; started %s%s%n", segment.index(),
+                    segment.count(), segment.flood().connections(), result.run().startedAt(),
+                    segment.startAt() == null ? "" : " (agreed start " + segment.startAt() + ")");
+        }
         out.printf(Locale.ROOT, "%s after %.2f s on %s (%d threads)%n", result.run().partial()
                 ? "PARTIAL: stopped (" + result.run().endReason() + ")" : "completed",
                 result.run().elapsedSeconds(), result.run().transport(), result.run().threads());

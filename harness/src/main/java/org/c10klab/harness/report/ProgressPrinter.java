@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.c10klab.harness.result.TimelinePoint;
 
 /**
@@ -16,6 +18,13 @@ public final class ProgressPrinter implements Consumer<TimelinePoint> {
 
     /** How often a plain line is printed when stderr is not a terminal. */
     static final double PLAIN_LINE_SECONDS = 1.0;
+
+    private static final String FORMAT =
+            "%7.1fs  open %d/%d  connects ok %d failed %d  requests ok %d failed %d  %.0f req/s  p99 %.1fms";
+    /** {@link #FORMAT} read back, for the lines of flood workers (a plain line: no carriage return). */
+    private static final Pattern LINE = Pattern.compile("\\s*([\\d.]+)s  open (\\d+)/\\d+  connects ok (\\d+) "
+            + "failed (\\d+)  requests ok (\\d+) failed (\\d+)  ([\\d.]+) req/s  p99 ([\\d.]+)ms"
+            + "(?:  stage (\\d+): ([\\d.]+) (connections|req/s) planned)?");
 
     private final PrintWriter err;
     private final boolean terminal;
@@ -35,11 +44,9 @@ public final class ProgressPrinter implements Consumer<TimelinePoint> {
 
     @Override
     public synchronized void accept(TimelinePoint point) {
-        String line = String.format(Locale.ROOT,
-                "%7.1fs  open %d/%d  connects ok %d failed %d  requests ok %d failed %d  %.0f req/s  p99 %.1fms",
-                point.elapsedSeconds(), point.connectionsOpen(), connections, point.connectsOk(),
-                point.connectsFailed(), point.requestsOk(), point.requestsFailed(), point.requestsPerSecond(),
-                point.p99Ms()) + stage(point);
+        String line = String.format(Locale.ROOT, FORMAT, point.elapsedSeconds(), point.connectionsOpen(), connections,
+                point.connectsOk(), point.connectsFailed(), point.requestsOk(), point.requestsFailed(),
+                point.requestsPerSecond(), point.p99Ms()) + stage(point);
         if (terminal) {
             // Carriage return, the line, then erase whatever a longer previous line left.
             err.print("\r" + line + "\033[K");
@@ -49,6 +56,21 @@ public final class ProgressPrinter implements Consumer<TimelinePoint> {
             err.println(line);
             lastPlainSeconds = point.elapsedSeconds();
         }
+    }
+
+    /** The point a plain progress line shows, e.g. a flood worker's; null when {@code line} is no such line. */
+    public static TimelinePoint parse(String line) {
+        Matcher m = LINE.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        Integer stage = m.group(9) == null ? null : Integer.valueOf(m.group(9));
+        Double planned = m.group(10) == null ? null : Double.valueOf(m.group(10));
+        boolean connectionsPlanned = "connections".equals(m.group(11));
+        return new TimelinePoint(Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)),
+                Double.parseDouble(m.group(7)), Double.parseDouble(m.group(8)), stage,
+                connectionsPlanned ? planned : null, connectionsPlanned ? null : planned, null);
     }
 
     private static String stage(TimelinePoint point) {

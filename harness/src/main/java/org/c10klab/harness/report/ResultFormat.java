@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.c10klab.harness.report.html.FloodHtml;
 import org.c10klab.harness.run.RunArtifacts;
 
@@ -55,9 +57,19 @@ public enum ResultFormat {
      */
     public static List<Path> writeAll(RunArtifacts artifacts, Path directory)
             throws IOException {
+        return write(artifacts, directory, EnumSet.allOf(ResultFormat.class));
+    }
+
+    /**
+     * Writes {@code formats} into {@code directory}, creating it if needed.
+     *
+     * @return the files written
+     */
+    public static List<Path> write(RunArtifacts artifacts, Path directory, Set<ResultFormat> formats)
+            throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
-        for (ResultFormat format : values()) {
+        for (ResultFormat format : formats) {
             Path file = directory.resolve(format.fileName);
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 format.writer().write(artifacts, out);

@@ -7,7 +7,8 @@ import org.c10klab.harness.flood.FloodConfig;
  * Everything one flood measured, as written to results.json: what was asked, where it ran, how every
  * attempt and request ended, latency, what the target did, and the timeline.
  *
- * @param config            what the flood was asked to do
+ * @param config            what the flood was asked to do (a segment's share, for a segment)
+ * @param segment           which part of a larger flood this is ({@code --segment}); null for a whole flood
  * @param environment       the machine and kernel settings
  * @param run               when, how long, whether partial
  * @param connections       how the connection attempts ended
@@ -27,6 +28,7 @@ import org.c10klab.harness.flood.FloodConfig;
  */
 public record FloodResult(
         FloodConfig config,
+        Segment segment,
         Environment environment,
         RunInfo run,
         OutcomeCounts connections,
@@ -53,9 +55,16 @@ public record FloodResult(
 
     /** This result with the verdicts of its thresholds. */
     public FloodResult withChecks(List<CheckResult> verdicts) {
-        return new FloodResult(config, environment, run, connections, requests, accounting, requestsPerSecond,
-                connectLatency, requestLatency, commands, target, listenQueue, synRetransmits, harnessLag, notes, verdicts,
-                timeline);
+        return new FloodResult(config, segment, environment, run, connections, requests, accounting,
+                requestsPerSecond, connectLatency, requestLatency, commands, target, listenQueue, synRetransmits,
+                harnessLag, notes, verdicts, timeline);
+    }
+
+    /** This result marked as {@code part} of a larger flood. */
+    public FloodResult withSegment(Segment part) {
+        return new FloodResult(config, part, environment, run, connections, requests, accounting, requestsPerSecond,
+                connectLatency, requestLatency, commands, target, listenQueue, synRetransmits, harnessLag, notes,
+                checks, timeline);
     }
 
     /** True when every threshold passed (or none was given). */

@@ -11,11 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.c10klab.harness.flood.CommandSpec;
 import org.c10klab.harness.flood.FloodConfig;
 import org.c10klab.harness.flood.FloodDefaults;
 import org.c10klab.harness.flood.FloodEngine;
+import org.c10klab.harness.flood.FloodSegment;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.record.EnvironmentProbe;
 import org.c10klab.harness.record.FloodRecorder;
@@ -55,6 +58,7 @@ public final class FloodRun {
     private final Consumer<TimelinePoint> progress;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final FloodRecorder recorder;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile FloodEngine engine;
     private volatile boolean stopRequested;
 
@@ -87,8 +91,23 @@ public final class FloodRun {
      * @return the result (marked partial when stopped) and the raw material of the reports
      */
     public RunArtifacts run() throws InterruptedException {
+        return run(null, FloodSegment.WHOLE);
+    }
+
+    /**
+     * As {@link #run()}, for {@code segment} of a larger flood (the config given is its share), starting no
+     * earlier than {@code startAt} (after the warm-up), so segments on several machines begin together; a time
+     * already past starts it at once. The result's {@code started_at} is the actual start.
+     *
+     * @param startAt when to start, or null for at once
+     * @param segment which part of a larger flood this is; decides the loopback source addresses
+     */
+    public RunArtifacts run(Instant startAt, FloodSegment segment) throws InterruptedException {
         if (config.warmup() && !stopRequested) {
             Warmup.run(config, transport.transport());
+        }
+        if (startAt != null) {
+            stopSignal.await(Math.max(0, Duration.between(Instant.now(), startAt).toNanos()), TimeUnit.NANOSECONDS);
         }
         Environment environment = EnvironmentProbe.probe();
         Instant startedAt = Instant.now();
@@ -98,7 +117,7 @@ public final class FloodRun {
         RunSampler sampler = new RunSampler(recorder, probe, sampling.interval(), config.loadStages(), progress);
         long startNanos = System.nanoTime();
         sampler.start(startNanos, startedAt.toEpochMilli());
-        FloodEngine started = new FloodEngine(config, target, transport.transport(), recorder);
+        FloodEngine started = new FloodEngine(config, target, transport.transport(), recorder, segment);
         engine = started;
         try {
             started.start();
@@ -130,7 +149,7 @@ public final class FloodRun {
         List<String> notes = new ArrayList<>(OutcomeNotes.explain(config, environment, connections, requests,
                 accounting, listenQueue.orElse(null), synRetransmits));
         SlowConnectNote.explain(config, connections, connectLatency, synRetransmits, harnessLag).ifPresent(notes::add);
-        FloodResult result = new FloodResult(config, environment, run, connections, requests, accounting,
+        FloodResult result = new FloodResult(config, null, environment, run, connections, requests, accounting,
                 Rounding.thousandths(requests.count(Outcome.OK) / Math.max(elapsedSeconds, 1e-9)),
                 connectLatency, recorder.requestLatency().summary(), commandResults(), sampler.targetSummary(),
                 listenQueue.orElse(null), synRetransmits, harnessLag, notes, List.of(), sampler.timeline());
@@ -151,6 +170,7 @@ public final class FloodRun {
     /** Ctrl-C: start nothing more, close every connection; {@link #run()} returns a partial result. Any thread. */
     public void stop() {
         stopRequested = true;
+        stopSignal.countDown();
         FloodEngine current = engine;
         if (current != null) {
             current.stop();

@@ -113,6 +113,23 @@ class FloodCommandTest {
     }
 
     @Test
+    void allowRemoteMustNameTheTarget() {
+        int exit = flood("--target", "192.0.2.1:7379", "--allow-remote", "192.0.2.9");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--allow-remote 192.0.2.9 does not name the target 192.0.2.1:7379");
+    }
+
+    @Test
+    void workersRefuseOptionsThatServeOneProcess() {
+        assertThat(flood("--target", "127.0.0.1:1", "-c", "4", "--workers", "2", "--prometheus-sd",
+                "targets.json")).isEqualTo(2);
+        assertThat(flood("--target", "127.0.0.1:1", "-c", "4", "--workers", "2", "--metrics-port", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--prometheus-sd lists one process's meters: not with --workers",
+                "--metrics-port serves one process's meters: not with --workers");
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(flood()).as("no target").isEqualTo(2);
         assertThat(flood("--target", "127.0.0.1:1", "--assert", "p99 fast")).isEqualTo(2);

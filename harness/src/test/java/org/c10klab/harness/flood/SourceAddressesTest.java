@@ -39,6 +39,18 @@ class SourceAddressesTest {
     }
 
     @Test
+    void eachSegmentOfSeveralHasAddressesOfItsOwn() {
+        int perAddress = SourceAddresses.ephemeralPorts() / SourceAddresses.SHARE_OF_RANGE;
+        SourceAddresses first = SourceAddresses.forTarget(LOOPBACK, new FloodSegment(0, 6));
+        SourceAddresses last = SourceAddresses.forTarget(LOOPBACK, new FloodSegment(5, 6));
+
+        assertThat(first.forClient(0)).isEqualTo(new InetSocketAddress("127.0.1.1", 0));
+        assertThat(first.forClient(perAddress)).isEqualTo(new InetSocketAddress("127.0.1.2", 0));
+        assertThat(last.forClient(0)).isEqualTo(new InetSocketAddress("127.0.6.1", 0));
+        assertThat(SourceAddresses.forTarget(LOOPBACK, FloodSegment.WHOLE).forClient(0)).isNull();
+    }
+
+    @Test
     void otherTargetsKeepTheKernelsChoice() {
         // IPv6 has a single loopback address; a remote target is reached from this machine's own address.
         assertThat(SourceAddresses.forTarget(new InetSocketAddress("::1", 7379)).forClient(1_000_000)).isNull();

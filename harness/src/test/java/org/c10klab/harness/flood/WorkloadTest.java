@@ -50,7 +50,7 @@ class WorkloadTest {
     @Test
     void sequentialKeysTouchEveryKeyOnceAcrossClientsAndValuesHaveTheirSize() {
         Workload workload = Workload.resp(List.of(CommandSpec.parse("SET __key__ __value__")),
-                new KeysAndValues(500, KeyDistribution.parse("sequential"), ValueSize.parse("10")));
+                new KeysAndValues(500, KeyDistribution.parse("sequential"), ValueSize.parse("10"), 0));
         List<RequestDraws> clients = List.of(workload.newDraws(), workload.newDraws(), workload.newDraws());
 
         Set<String> keys = new HashSet<>();
@@ -68,7 +68,7 @@ class WorkloadTest {
     @Test
     void placeholdersInsideWordsAndValueRanges() {
         Workload workload = Workload.resp(List.of(CommandSpec.parse("SET user:__key__ v__value__")),
-                new KeysAndValues(10, KeyDistribution.UNIFORM, ValueSize.parse("0-3")));
+                new KeysAndValues(10, KeyDistribution.UNIFORM, ValueSize.parse("0-3"), 0));
         RequestDraws draws = workload.newDraws();
 
         Set<Integer> lengths = new HashSet<>();
@@ -85,7 +85,7 @@ class WorkloadTest {
     @Test
     void zipfKeysAreSkewedTowardsTheFirst() {
         Workload workload = Workload.resp(List.of(CommandSpec.parse("GET __key__")),
-                new KeysAndValues(1000, KeyDistribution.parse("zipf"), null));
+                new KeysAndValues(1000, KeyDistribution.parse("zipf"), null, 0));
         RequestDraws draws = workload.newDraws();
 
         Map<String, Integer> counts = new HashMap<>();

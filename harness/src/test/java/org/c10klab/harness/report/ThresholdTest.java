@@ -22,7 +22,7 @@ class ThresholdTest {
 
     /** 10 attempts (9 ok, 1 connect_timeout); 100 requests (97 ok, 2 reset, 1 error reply); p99 40 ms. */
     private static final FloodResult RESULT = new FloodResult(
-            FloodCommand.parseConfig("--target", "127.0.0.1:7379"), EnvironmentProbe.probe(),
+            FloodCommand.parseConfig("--target", "127.0.0.1:7379"), null, EnvironmentProbe.probe(),
             new RunInfo("2026-01-01T00:00:00Z", 2.0, false, "completed", "epoll", "auto", 2, 250),
             counts(Map.of(Outcome.OK, 9L, Outcome.CONNECT_TIMEOUT, 1L)),
             counts(Map.of(Outcome.OK, 97L, Outcome.RESET, 2L, Outcome.ERROR_REPLY, 1L)),
@@ -62,7 +62,7 @@ class ThresholdTest {
 
     @Test
     void noSamplesIsNoPass() {
-        FloodResult nothingAnswered = new FloodResult(RESULT.config(), RESULT.environment(), RESULT.run(),
+        FloodResult nothingAnswered = new FloodResult(RESULT.config(), null, RESULT.environment(), RESULT.run(),
                 RESULT.connections(), RESULT.requests(), RESULT.accounting(), 0, LatencySummary.EMPTY,
                 LatencySummary.EMPTY, List.of(), null, null, null, null, List.of(), List.of(), List.of());
 
