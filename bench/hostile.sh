@@ -67,16 +67,13 @@ stop_server() {
 
 # attack MODE PORT CONNECTIONS PID: the clients, in Python; prints one result row as key=value pairs.
 attack() {
-  python3 - "$@" <<'PY'
+  PYTHONPATH="$ROOT/bench" python3 - "$@" <<'PY'
 import os, socket, sys, threading, time
+from resp_client import read_line, rss_kib
 
 mode, port, count, pid = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 HEADER = b"*1\r\n$1048576\r\n"
 ADDRESS = ("127.0.0.1", port)
-
-def rss_kib():
-    with open(f"/proc/{pid}/status") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
 
 def alive():
     try:
@@ -117,12 +114,7 @@ class Pinger(threading.Thread):
                 if sock is None:
                     sock = socket.create_connection(ADDRESS, timeout=2)
                 sock.sendall(b"PING\r\n")
-                reply = b""
-                while not reply.endswith(b"\r\n"):
-                    chunk = sock.recv(64)
-                    if not chunk:
-                        raise OSError("closed")
-                    reply += chunk
+                read_line(sock)
                 self.ok += 1
                 self.max_ms = max(self.max_ms, (time.monotonic() - start) * 1000)
             except OSError:
@@ -136,7 +128,7 @@ pinger = Pinger()
 pinger.start()
 time.sleep(0.5)
 observer = socket.create_connection(ADDRESS, timeout=10)
-before = rss_kib()
+before = rss_kib(pid)
 start = time.monotonic()
 clients = []
 for i in range(count):
@@ -164,7 +156,7 @@ if mode in ("idle", "headers"):
         last = fields["client_buffer_bytes"]
         time.sleep(0.3)
     time.sleep(1)
-    after = rss_kib()
+    after = rss_kib(pid)
     fields = info(observer)
     result.update(rss_before_mib=round(before / 1024), rss_after_mib=round(after / 1024),
                   kib_per_connection=round((after - before) / count, 1),

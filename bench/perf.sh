@@ -177,30 +177,22 @@ section_cpu() {
 
 # hold PORT COUNT PID: COUNT idle connections, each answered one PING; prints RSS before and after.
 hold() {
-  python3 - "$@" <<'PY'
+  PYTHONPATH="$ROOT/bench" python3 - "$@" <<'PY'
 import resource, socket, sys, time
+from resp_client import read_line, rss_kib
 
 port, count, pid = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
 resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard)) # each held connection is an open file here too
 
-def rss_kib():
-    with open(f"/proc/{pid}/status") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
-
-before = rss_kib()
+before = rss_kib(pid)
 clients, error = [], ""
 for i in range(count):
     sock = None
     try:
         sock = socket.create_connection(("127.0.0.1", port), timeout=10)
         sock.sendall(b"PING\r\n") # answered only once the server has set the connection up
-        reply = b""
-        while not reply.endswith(b"\r\n"):
-            chunk = sock.recv(64)
-            if not chunk:
-                raise OSError("closed by the server")
-            reply += chunk
+        reply = read_line(sock)
         if reply != b"+PONG\r\n":
             raise OSError(f"answered {reply!r}")
         clients.append(sock)
@@ -211,10 +203,10 @@ for i in range(count):
         break
 held = len(clients)
 # Steady once two reads a second apart differ by at most 1%, or after 30 s.
-after, deadline = rss_kib(), time.monotonic() + 30
+after, deadline = rss_kib(pid), time.monotonic() + 30
 while time.monotonic() < deadline:
     time.sleep(1)
-    previous, after = after, rss_kib()
+    previous, after = after, rss_kib(pid)
     if abs(after - previous) <= previous / 100:
         break
 for sock in clients:
