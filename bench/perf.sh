@@ -10,8 +10,8 @@
 #   generator  flood against redis-benchmark as load generators (PING, -c 200, unpipelined and -P 16)
 #              against one redis-server: ok requests/s and the generator's own CPU per request
 #   bench/perf.sh [rounds] [section ...]     (default: 3 rounds; QUICK=1: 1 round, small counts)
-# Environment: CPU_REQUESTS (200000) and CPU_PIPELINED_REQUESTS (2000000) per redis-benchmark run,
-# CONNS (5000) held connections, GEN_REQUESTS (200000) and GEN_PIPELINED_REQUESTS (2000000) per
+# Environment: CPU_REQUESTS (200000) and CPU_PIPELINED_REQUESTS (1000000) per redis-benchmark run,
+# CONNS (5000) held connections, GEN_REQUESTS (200000) and GEN_PIPELINED_REQUESTS (1000000) per
 # generator run, C10K_JAVA_OPTS for the lab's JVMs, C10K to use another launcher.
 # Needs redis-server, redis-benchmark and redis-cli (apt-get install redis-server redis-tools), python3.
 set -euo pipefail
@@ -38,10 +38,10 @@ if [ "${QUICK:-0}" = 1 ]; then
 fi
 ROUNDS="${ROUNDS:-3}"
 CPU_REQUESTS="${CPU_REQUESTS:-200000}"
-CPU_PIPELINED_REQUESTS="${CPU_PIPELINED_REQUESTS:-2000000}"
+CPU_PIPELINED_REQUESTS="${CPU_PIPELINED_REQUESTS:-1000000}"
 CONNS="${CONNS:-5000}"
 GEN_REQUESTS="${GEN_REQUESTS:-200000}"
-GEN_PIPELINED_REQUESTS="${GEN_PIPELINED_REQUESTS:-2000000}"
+GEN_PIPELINED_REQUESTS="${GEN_PIPELINED_REQUESTS:-1000000}"
 CLIENTS=200
 RUN_TIMEOUT=600 # seconds any one benchmark run may take before it counts as failed
 CPU_PORTS=(6601 7601 7602)            # redis netty virtual
@@ -321,7 +321,8 @@ if "memory" in sections:
     for s, held in short.items():
         if held < int(conns):
             print(f"  note: {s} held only {held:.0f} of {conns} in some round; its figure divides by what it held")
-print("KiB = 1024 bytes of VmRSS growth; CPU = utime+stime of the whole server process across the run")
+print("CPU = utime+stime of the whole server process across the run; KiB = 1024 bytes of VmRSS growth,")
+print("  which for a JVM follows the pages its heap first touches and the code it loads, not object sizes")
 if "generator" in sections:
     print()
     print(f"load generators against one redis-server: PING, -c {clients}; flood/redis-benchmark ratios")
@@ -343,6 +344,17 @@ if "generator" in sections:
     print("ok/s: redis-benchmark's own figure; flood's ok requests / its own elapsed seconds (results.json)")
     print("us/req: CPU of the generator's whole process tree (getrusage of children) / requests; for the flood")
     print("  that includes JVM start, its in-process warm-up, JIT and GC; 'loops' is its event-loop threads only")
+print()
+print("every round's value (in the order run): cpu us/request, memory KiB/connection, generator ok/s")
+for (section, who, pipeline), values in sorted(runs.items()):
+    if section == "cpu":
+        n = int(requests if pipeline == 1 else pipelined)
+        shown = [f"{v[0] / n:.2f}" for v in values]
+    elif section == "memory":
+        shown = [f"{v[0]:.2f}" + ("" if v[1] == int(conns) else f"(held {v[1]:.0f})") for v in values]
+    else:
+        shown = [f"{v[0]:.0f}" for v in values]
+    print(f"  {section:<10}{who:<16}" + (f"-P {pipeline:<4}" if section != "memory" else " " * 7) + " ".join(shown))
 PY
 if [ "$failures" -gt 0 ]; then
   echo "$failures step(s) failed (see FAILED lines above)" >&2
