@@ -1,8 +1,6 @@
 package org.c10klab.blocking;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
@@ -153,9 +151,7 @@ final class ConnectionHandler implements Runnable {
 
     private void serve() {
         try {
-            // The JDK's own sizing: 8 KiB, but on a virtual thread 512 bytes that grow to 8 KiB only when
-            // a pipeline's replies need it, so thousands of waiting connections hold little.
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            ReplyBuffer out = new ReplyBuffer(socket.getOutputStream());
             SocketRequestReader reader = new SocketRequestReader(socket, out, limits, timeouts, clientBuffer);
             try {
                 while (true) {
@@ -163,7 +159,7 @@ final class ConnectionHandler implements Runnable {
                     if (command == null || !state.compareAndSet(State.IDLE, State.BUSY)) {
                         return;
                     }
-                    boolean keepOpen = answer(command, out);
+                    boolean keepOpen = answer(command, out, !reader.hasBufferedInput());
                     if (!keepOpen || !state.compareAndSet(State.BUSY, State.IDLE)) {
                         return; // QUIT, or a stop asked us to close after this reply
                     }
@@ -171,15 +167,15 @@ final class ConnectionHandler implements Runnable {
             } catch (ProtocolException e) {
                 metrics.protocolError();
                 connection.protocolError(e.getMessage());
-                out.write(RespEncoder.encode(e.toReply()));
+                out.write(RespEncoder.encode(e.toReply()), true);
             } catch (RequestTimeoutException e) {
                 metrics.connectionRejected(MeterNames.REASON_REQUEST_TIMEOUT);
                 connection.rejected(MeterNames.REASON_REQUEST_TIMEOUT);
-                out.write(RespEncoder.encode(ServerErrors.REQUEST_TIMEOUT));
+                out.write(RespEncoder.encode(ServerErrors.REQUEST_TIMEOUT), true);
             } catch (ClientBufferBudgetException e) {
                 metrics.connectionRejected(MeterNames.REASON_CLIENT_BUFFER);
                 connection.rejected(MeterNames.REASON_CLIENT_BUFFER);
-                out.write(RespEncoder.encode(e.toReply()));
+                out.write(RespEncoder.encode(e.toReply()), true);
             } finally {
                 out.flush();
             }
@@ -196,11 +192,12 @@ final class ConnectionHandler implements Runnable {
     }
 
     /**
-     * Executes one command and buffers its reply; the model's wait happens here, on this thread.
+     * Executes one command and writes its reply; the model's wait happens here, on this thread.
      *
+     * @param last true when no other request of the last read is waiting, so the reply leaves now
      * @return false when the connection must close after this reply
      */
-    private boolean answer(RespCommand command, OutputStream out) throws IOException {
+    private boolean answer(RespCommand command, ReplyBuffer out, boolean last) throws IOException {
         long startNanos = System.nanoTime();
         String name = command.name();
         metrics.requestReceived();
@@ -210,7 +207,7 @@ final class ConnectionHandler implements Runnable {
                 await(reply, out);
             } catch (InterruptedException e) {
                 // The drain timeout ran out during this SLEEP: tell the client why rather than close without a word.
-                out.write(RespEncoder.encode(ServerErrors.SHUTTING_DOWN));
+                out.write(RespEncoder.encode(ServerErrors.SHUTTING_DOWN), true);
                 return false;
             }
             // A give-up that came after the wait ends the connection after this reply; left set, the interrupt
@@ -220,7 +217,7 @@ final class ConnectionHandler implements Runnable {
             String reported = metrics.reportedCommand(name);
             metrics.commandTimer(reported).record(latencyNanos, TimeUnit.NANOSECONDS);
             connection.answered(reported, reply.value(), latencyNanos);
-            out.write(RespEncoder.encode(reply.value()));
+            out.write(RespEncoder.encode(reply.value()), last);
             return !(reply instanceof Reply.NowThenClose);
         } finally {
             metrics.requestsSettled(1); // answered, or given up by a forced stop or a broken socket
@@ -228,7 +225,7 @@ final class ConnectionHandler implements Runnable {
     }
 
     /** Performs the wait {@code reply} asks for; earlier pipelined replies are sent first, so they do not wait for it. */
-    private static void await(Reply reply, OutputStream out) throws IOException, InterruptedException {
+    private static void await(Reply reply, ReplyBuffer out) throws IOException, InterruptedException {
         switch (reply) {
             case Reply.Now now -> { } // nothing to wait for
             case Reply.NowThenClose thenClose -> { }

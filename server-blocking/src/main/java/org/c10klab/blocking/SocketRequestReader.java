@@ -3,7 +3,6 @@ package org.c10klab.blocking;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import org.c10klab.protocol.ProtocolLimits;
@@ -20,7 +19,7 @@ import org.c10klab.protocol.resp.RespStreamReader;
 final class SocketRequestReader {
 
     private final Socket socket;
-    private final OutputStream replies;
+    private final ReplyBuffer replies;
     private final long idleTimeoutNanos;
     private final long requestTimeoutNanos;
     private final RespStreamReader reader;
@@ -34,7 +33,7 @@ final class SocketRequestReader {
      * @param replies      where the connection's replies are buffered; flushed before each blocking read
      * @param clientBuffer what this connection's partial request holds, in the server's budget
      */
-    SocketRequestReader(Socket socket, OutputStream replies, ProtocolLimits limits, ReadTimeouts timeouts,
+    SocketRequestReader(Socket socket, ReplyBuffer replies, ProtocolLimits limits, ReadTimeouts timeouts,
                         ClientBufferAccount clientBuffer) throws IOException {
         this.socket = socket;
         this.replies = replies;
@@ -55,6 +54,11 @@ final class SocketRequestReader {
         RespCommand command = reader.read();
         timingRequest = false; // the next request, even one begun in bytes already read, starts its own clock
         return command;
+    }
+
+    /** True while bytes of this connection's last read are still to be decoded: more requests of it may follow. */
+    boolean hasBufferedInput() {
+        return reader.hasBufferedInput();
     }
 
     /** Sets the read timeout for a read about to block; {@code midRequest}: a request has begun and is not complete. */
@@ -104,7 +108,7 @@ final class SocketRequestReader {
             replies.flush();
             setReadTimeout(reader.hasPartialRequest());
             try {
-                return super.read(buffer, offset, length);
+                return in.read(buffer, offset, length);
             } catch (SocketTimeoutException e) {
                 if (pastDeadline()) {
                     throw new RequestTimeoutException();

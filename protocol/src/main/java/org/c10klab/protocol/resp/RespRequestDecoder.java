@@ -260,7 +260,7 @@ public final class RespRequestDecoder {
     }
 
     /**
-     * Moves bytes up to and including the next LF into the partial command's line (without the LF).
+     * Consumes bytes up to and including the next LF as the partial command's line (without the LF).
      *
      * @param maxLength the most bytes the line may hold before its line end; a CR that ends the
      *                  line (or may yet be followed by the LF) does not count
@@ -277,8 +277,12 @@ public final class RespRequestDecoder {
         }
         int count = (lf < 0 ? end : lf) - start;
         requireWithin(in, count, maxLength, what);
-        account.hold(partial.argumentBytes + partial.line.length() + count);
-        partial.line.append(in, count);
+        if (lf >= 0 && partial.line.length() == 0) {
+            partial.line.wrap(in, count); // arrived whole: read where it lies, nothing to hold
+        } else {
+            account.hold(partial.argumentBytes + partial.line.length() + count);
+            partial.line.append(in, count);
+        }
         if (lf < 0) {
             return false;
         }

@@ -12,7 +12,7 @@ import org.c10klab.protocol.ProtocolLimits;
 public final class RespStreamReader {
 
     /** What a read starts with: small, since thousands of connections may wait for their next command at once. */
-    static final int SMALL_READ_BYTES = 4 * 1024;
+    static final int SMALL_READ_BYTES = 1024;
     /**
      * A read that fills its buffer doubles it for the next one, up to this, so a large request takes
      * fewer reads; no more than the fixed buffer every connection used to hold, since the client
@@ -69,6 +69,11 @@ public final class RespStreamReader {
         if (capacity != buffer.capacity()) {
             buffer = ByteBuffer.allocate(capacity).flip();
         }
+    }
+
+    /** True while bytes of the last read are still to be decoded: {@link #read} returns without reading. */
+    public boolean hasBufferedInput() {
+        return buffer.hasRemaining();
     }
 
     /**

@@ -25,8 +25,10 @@ class RespStreamReaderTest {
         AtomicInteger reads = new AtomicInteger();
         RespStreamReader reader = new RespStreamReader(countingReads(PIPELINE, reads), ProtocolLimits.DEFAULTS);
         assertThat(reader.read()).isEqualTo(RespCommand.of("PING"));
+        assertThat(reader.hasBufferedInput()).as("more of the same read to decode").isTrue();
         assertThat(reader.read()).isEqualTo(RespCommand.of("ECHO", "a"));
         assertThat(reader.read()).isEqualTo(RespCommand.of("GET", "k"));
+        assertThat(reader.hasBufferedInput()).as("the read is used up").isFalse();
         assertThat(reads).as("the later commands came from the buffer, not from reads that could block").hasValue(1);
         assertThat(reader.read()).isNull();
     }
@@ -68,7 +70,7 @@ class RespStreamReaderTest {
 
         assertThat(asked.getFirst()).as("the first read").isEqualTo(RespStreamReader.SMALL_READ_BYTES);
         assertThat(asked).as("every read").allMatch(length -> length <= RespStreamReader.LARGE_READ_BYTES);
-        assertThat(readsForSet).as("reads for a 1 MiB request (256 with 4 KiB reads)").isLessThan(80);
+        assertThat(readsForSet).as("reads for a 1 MiB request (1024 with 1 KiB reads)").isLessThan(80);
         assertThat(asked.get(readsForSet)).as("the read after the large request ended")
                 .isEqualTo(RespStreamReader.SMALL_READ_BYTES);
     }
