@@ -1,6 +1,5 @@
 package org.c10klab.netty;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.c10klab.protocol.command.BuiltinCommand;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.command.Reply;
 import org.c10klab.protocol.resp.ClientBufferBudgetException;
@@ -42,9 +42,14 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     private final ServerMetrics metrics;
     private final AccessLog accessLog;
     private final EventLoopWaits waits;
-    /** Requests that arrived while an earlier reply was owed; at most about one read's worth, since reading stops. */
-    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    /**
+     * Requests that arrived while an earlier reply was owed; at most about one read's worth, since
+     * reading stops. Made at the first such request: most connections never need it.
+     */
+    private ArrayDeque<Object> held;
     private ChannelHandlerContext ctx;
+    /** Replies written since the last flush; the flush hands them to the channel as one buffer. */
+    private ReplyBuffer replies;
     /** This connection's access-log lines, from channelActive on. */
     private ConnectionLog connection = ConnectionLog.OFF;
     /** The wait a reply is owed after (a SLEEP timer, an offloaded WORK); nothing behind it may run. Null when none. */
@@ -71,6 +76,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.replies = new ReplyBuffer(ctx);
     }
 
     @Override
@@ -86,6 +92,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
         cancelWait(); // a client that left needs no timer: a hostile one could pile them up
         settle(inFlight);
         inactive = true;
+        replies.release();
         connection.closed();
         ctx.fireChannelInactive();
     }
@@ -97,7 +104,10 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
         }
         inFlight++;
         metrics.requestReceived();
-        if (owedWait != null || !held.isEmpty() || !ctx.channel().isWritable()) {
+        if (owedWait != null || !nothingHeld() || !ctx.channel().isWritable()) {
+            if (held == null) {
+                held = new ArrayDeque<>();
+            }
             held.add(request);
             updateReading();
         } else {
@@ -124,7 +134,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
             // A connection inside a SLEEP is waiting on us, not idle.
-            if (owedWait == null && held.isEmpty() && !closing) {
+            if (owedWait == null && nothingHeld() && !closing) {
                 metrics.connectionRejected(MeterNames.REASON_IDLE);
                 connection.rejected(MeterNames.REASON_IDLE);
                 ctx.close();
@@ -177,57 +187,57 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
 
     private void execute(RespCommand command) {
         long startNanos = System.nanoTime();
-        String name = command.name();
+        BuiltinCommand builtin = BuiltinCommand.find(command.argument(0));
+        String reported = metrics.reportedCommand(builtin, command);
         EventLoop loop = ctx.channel().eventLoop();
-        switch (executor.execute(command)) {
-            case Reply.Now now -> answer(now.value(), name, startNanos);
+        switch (executor.execute(command, builtin)) {
+            case Reply.Now now -> answer(now.value(), reported, startNanos);
             case Reply.NowThenClose last -> {
-                answered(name, last.value(), startNanos);
+                answered(reported, last.value(), startNanos);
                 answerThenClose(last.value());
             }
             case Reply.AfterSleep sleep -> answerOrWait(
-                    waits.sleep(loop, sleep.millis(), () -> answerAfterWait(sleep.value(), name, startNanos)),
-                    sleep.value(), name, startNanos);
+                    waits.sleep(loop, sleep.millis(), () -> answerAfterWait(sleep.value(), reported, startNanos)),
+                    sleep.value(), reported, startNanos);
             case Reply.AfterWork work -> answerOrWait(
-                    waits.work(loop, work.micros(), () -> answerAfterWait(work.value(), name, startNanos)),
-                    work.value(), name, startNanos);
+                    waits.work(loop, work.micros(), () -> answerAfterWait(work.value(), reported, startNanos)),
+                    work.value(), reported, startNanos);
         }
     }
 
-    private void answer(RespValue value, String commandName, long startNanos) {
-        ctx.write(value, ctx.voidPromise());
+    private void answer(RespValue value, String reportedCommand, long startNanos) {
+        replies.add(value);
         unflushed = true;
-        answered(commandName, value, startNanos);
+        answered(reportedCommand, value, startNanos);
     }
 
     /**
      * Counts the command out of flight, then times and logs it, from the start of its execution until
-     * its reply is handed to the channel.
+     * its reply is encoded for the channel.
      */
-    private void answered(String commandName, RespValue value, long startNanos) {
+    private void answered(String reportedCommand, RespValue value, long startNanos) {
         settle(1);
         long latencyNanos = System.nanoTime() - startNanos;
-        String reported = metrics.reportedCommand(commandName);
-        metrics.commandTimer(reported).record(latencyNanos, TimeUnit.NANOSECONDS);
-        connection.answered(reported, value, latencyNanos);
+        metrics.commandTimer(reportedCommand).record(latencyNanos, TimeUnit.NANOSECONDS);
+        connection.answered(reportedCommand, value, latencyNanos);
     }
 
     /** Answers now when {@code wait} is already over (null); else holds everything behind the owed reply until it is. */
-    private void answerOrWait(Future<?> wait, RespValue value, String commandName, long startNanos) {
+    private void answerOrWait(Future<?> wait, RespValue value, String reportedCommand, long startNanos) {
         if (wait == null) {
-            answer(value, commandName, startNanos);
+            answer(value, reportedCommand, startNanos);
         } else {
             owedWait = wait;
             updateReading();
         }
     }
 
-    private void answerAfterWait(RespValue value, String commandName, long startNanos) {
+    private void answerAfterWait(RespValue value, String reportedCommand, long startNanos) {
         if (owedWait == null) {
             return; // cancelled: the client left, or the drain gave up on it
         }
         owedWait = null;
-        answer(value, commandName, startNanos);
+        answer(value, reportedCommand, startNanos);
         resume();
     }
 
@@ -255,12 +265,12 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
         if (closing) {
             return; // its last reply is written already; the server closes it if the client does not take it
         }
-        int owed = held.size() + (owedWait == null ? 0 : 1);
+        int owed = heldCount() + (owedWait == null ? 0 : 1);
         cancelWait();
-        held.clear();
+        held = null;
         settle(owed);
         for (int i = 0; i < owed; i++) {
-            ctx.write(ServerErrors.SHUTTING_DOWN, ctx.voidPromise());
+            replies.add(ServerErrors.SHUTTING_DOWN);
         }
         closeAfterWrites();
     }
@@ -268,8 +278,11 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     /** Runs held requests until one must wait or the client stops reading, then settles flushing and reading. */
     private void resume() {
         Object next;
-        while (owedWait == null && !closing && ctx.channel().isWritable() && (next = held.poll()) != null) {
+        while (owedWait == null && !closing && ctx.channel().isWritable() && held != null && (next = held.poll()) != null) {
             handle(next);
+        }
+        if (nothingHeld()) {
+            held = null; // an idle connection keeps no queue
         }
         flushIfNeeded();
         updateReading();
@@ -277,9 +290,9 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void answerThenClose(RespValue value) {
-        settle(held.size()); // nothing behind a QUIT or a protocol error is answered
-        held.clear();
-        ctx.write(value, ctx.voidPromise());
+        settle(heldCount()); // nothing behind a QUIT or a protocol error is answered
+        held = null;
+        replies.add(value);
         closeAfterWrites();
     }
 
@@ -293,7 +306,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
 
     /** After a half-close or in a drain: closes once nothing read is left unanswered. */
     private void closeIfAllAnswered() {
-        if ((inputShutdown || draining) && owedWait == null && held.isEmpty() && !closing) {
+        if ((inputShutdown || draining) && owedWait == null && nothingHeld() && !closing) {
             closeAfterWrites();
         }
     }
@@ -302,21 +315,29 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     private void closeAfterWrites() {
         closing = true;
         unflushed = false;
-        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(replies.take()).addListener(ChannelFutureListener.CLOSE);
         updateReading();
+    }
+
+    private boolean nothingHeld() {
+        return held == null || held.isEmpty();
+    }
+
+    private int heldCount() {
+        return held == null ? 0 : held.size();
     }
 
     private void flushIfNeeded() {
         if (unflushed) {
             unflushed = false;
-            ctx.flush();
+            ctx.writeAndFlush(replies.take(), ctx.voidPromise());
         }
     }
 
     /** Reads only while a request could run at once: nothing owed, nothing held, the client keeping up. */
     private void updateReading() {
         Channel channel = ctx.channel();
-        boolean read = owedWait == null && !closing && !draining && held.isEmpty() && channel.isWritable();
+        boolean read = owedWait == null && !closing && !draining && nothingHeld() && channel.isWritable();
         if (channel.config().isAutoRead() != read) {
             channel.config().setAutoRead(read);
         }

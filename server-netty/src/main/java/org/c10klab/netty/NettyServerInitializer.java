@@ -13,12 +13,11 @@ import org.c10klab.server.log.AccessLog;
 import org.c10klab.server.observe.ServerMetrics;
 
 /**
- * Builds each connection's pipeline: an optional idle timer, RESP framing, reply encoding, an
- * optional request timer, command handling.
+ * Builds each connection's pipeline: an optional idle timer, RESP framing, an optional request
+ * timer, command handling (which encodes its replies itself, {@link ReplyBuffer}).
  */
 final class NettyServerInitializer extends ChannelInitializer<Channel> {
 
-    private final RespReplyEncoder encoder = new RespReplyEncoder();
     private final ProtocolLimits limits;
     private final ClientBufferBudget clientBuffers;
     private final CommandExecutor executor;
@@ -52,7 +51,7 @@ final class NettyServerInitializer extends ChannelInitializer<Channel> {
             pipeline.addLast(new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS));
         }
         RespFrameDecoder frames = new RespFrameDecoder(limits, clientBuffers);
-        pipeline.addLast(frames, encoder);
+        pipeline.addLast(frames);
         if (!requestTimeout.isZero()) {
             pipeline.addLast(new RequestTimeoutHandler(frames, requestTimeout));
         }

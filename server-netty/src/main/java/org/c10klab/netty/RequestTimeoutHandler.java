@@ -17,7 +17,8 @@ final class RequestTimeoutHandler extends ChannelInboundHandlerAdapter {
 
     private final RespFrameDecoder frames;
     private final Duration timeout;
-    /** Waits while a request has begun and is not complete. */
+    private ChannelHandlerContext ctx;
+    /** Waits while a request has begun and is not complete; made when one first spans reads, as most never do. */
     private ReadDeadline deadline;
 
     /**
@@ -31,31 +32,42 @@ final class RequestTimeoutHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        deadline = new ReadDeadline(ctx, timeout, () -> {
-            // A request the decoder dropped meanwhile (the connection is closing) is not timed out.
-            if (frames.hasPartialRequest()) {
-                ctx.fireUserEventTriggered(ConnectionEvent.REQUEST_TIMED_OUT);
-            }
-        });
+        this.ctx = ctx;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object request) {
-        deadline.stop(); // this request is complete; the next one, maybe begun in this same read, is timed on its own
+        if (deadline != null) {
+            deadline.stop(); // this request is complete; the next one, maybe begun in this same read, is timed on its own
+        }
         ctx.fireChannelRead(request);
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (frames.hasPartialRequest()) {
-            deadline.start();
+            deadline().start();
         }
         ctx.fireChannelReadComplete();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        deadline.cancel();
+        if (deadline != null) {
+            deadline.cancel();
+        }
         ctx.fireChannelInactive();
+    }
+
+    private ReadDeadline deadline() {
+        if (deadline == null) {
+            deadline = new ReadDeadline(ctx, timeout, () -> {
+                // A request the decoder dropped meanwhile (the connection is closing) is not timed out.
+                if (frames.hasPartialRequest()) {
+                    ctx.fireUserEventTriggered(ConnectionEvent.REQUEST_TIMED_OUT);
+                }
+            });
+        }
+        return deadline;
     }
 }

@@ -1,10 +1,12 @@
 package org.c10klab.protocol.command;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 import org.c10klab.protocol.ProtocolLimits;
 import org.c10klab.protocol.plugin.CommandPlugins;
 import org.c10klab.protocol.plugin.LoadedPlugin;
@@ -28,8 +30,13 @@ import org.slf4j.LoggerFactory;
 public final class CommandExecutor {
 
     /** Every command name this executor implements, in upper case. */
-    public static final Set<String> COMMAND_NAMES = Set.of(
-            "PING", "ECHO", "SET", "GET", "DEL", "SLEEP", "WORK", "INFO", "QUIT", "COMMAND", "CONFIG");
+    public static final Set<String> COMMAND_NAMES = Arrays.stream(BuiltinCommand.values())
+            .map(BuiltinCommand::name).collect(Collectors.toUnmodifiableSet());
+
+    // The replies of the commands a benchmark hammers, made once: no allocation per request.
+    private static final Reply PONG = new Reply.Now(SimpleString.PONG);
+    private static final Reply OK = new Reply.Now(SimpleString.OK);
+    private static final Reply NOT_FOUND = new Reply.Now(BulkString.NULL);
 
     private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
 
@@ -55,26 +62,35 @@ public final class CommandExecutor {
 
     /** The reply to {@code command}; errors are replies too, never exceptions. */
     public Reply execute(RespCommand command) {
-        String name = command.name();
-        return switch (name) {
-            case "PING" -> ping(command);
-            case "ECHO" -> exactly(command, 2) ? now(new BulkString(command.argument(1))) : wrongArity(name);
-            case "SET" -> set(command);
-            case "GET" -> exactly(command, 2) ? now(store.get(command.argument(1))) : wrongArity(name);
-            case "DEL" -> del(command);
-            case "SLEEP" -> bounded(command, "SLEEP ms", limits.maxSleepMillis(),
+        return execute(command, BuiltinCommand.find(command.argument(0)));
+    }
+
+    /**
+     * As {@link #execute(RespCommand)}, for a caller that resolved the name already.
+     *
+     * @param builtin {@code BuiltinCommand.find(command.argument(0))}: null for a plugin or unknown name
+     */
+    public Reply execute(RespCommand command, BuiltinCommand builtin) {
+        if (builtin == null) {
+            String name = command.name();
+            LoadedPlugin plugin = plugins.find(name);
+            return plugin != null ? plugin(plugin, command)
+                    : now(ErrorReply.err("unknown command '" + ErrorText.quote(command.argument(0)) + "'"));
+        }
+        return switch (builtin) {
+            case PING -> ping(command);
+            case ECHO -> exactly(command, 2) ? now(new BulkString(command.argument(1))) : wrongArity(builtin);
+            case SET -> set(command);
+            case GET -> exactly(command, 2) ? get(command.argument(1)) : wrongArity(builtin);
+            case DEL -> del(command);
+            case SLEEP -> bounded(command, builtin, "SLEEP ms", limits.maxSleepMillis(),
                     millis -> new Reply.AfterSleep(millis, SimpleString.OK));
-            case "WORK" -> bounded(command, "WORK micros", limits.maxWorkMicros(),
+            case WORK -> bounded(command, builtin, "WORK micros", limits.maxWorkMicros(),
                     micros -> new Reply.AfterWork(micros, SimpleString.OK));
-            case "INFO" -> command.arity() <= 2 ? now(BulkString.of(infoText())) : wrongArity(name);
-            case "QUIT" -> new Reply.NowThenClose(SimpleString.OK);
-            case "COMMAND" -> now(RespArray.EMPTY);
-            case "CONFIG" -> config(command);
-            default -> {
-                LoadedPlugin plugin = plugins.find(name);
-                yield plugin != null ? plugin(plugin, command)
-                        : now(ErrorReply.err("unknown command '" + ErrorText.quote(command.argument(0)) + "'"));
-            }
+            case INFO -> command.arity() <= 2 ? now(BulkString.of(infoText())) : wrongArity(builtin);
+            case QUIT -> new Reply.NowThenClose(SimpleString.OK);
+            case COMMAND -> now(RespArray.EMPTY);
+            case CONFIG -> config(command);
         };
     }
 
@@ -85,15 +101,20 @@ public final class CommandExecutor {
 
     private Reply ping(RespCommand command) {
         return switch (command.arity()) {
-            case 1 -> now(SimpleString.PONG);
+            case 1 -> PONG;
             case 2 -> now(new BulkString(command.argument(1)));
-            default -> wrongArity("PING");
+            default -> wrongArity(BuiltinCommand.PING);
         };
+    }
+
+    private Reply get(byte[] key) {
+        BulkString value = store.get(key);
+        return value.isNull() ? NOT_FOUND : now(value);
     }
 
     private Reply set(RespCommand command) {
         if (command.arity() < 3) {
-            return wrongArity("SET");
+            return wrongArity(BuiltinCommand.SET);
         }
         if (command.arity() > 3) {
             return now(ErrorReply.err("syntax error")); // SET's options (EX, NX, ...) are not supported
@@ -103,12 +124,12 @@ public final class CommandExecutor {
             return now(ErrorReply.err(ProtocolLimits.exceeded("entry size", size, store.maxBytes())));
         }
         store.put(command.argument(1), command.argument(2));
-        return now(SimpleString.OK);
+        return OK;
     }
 
     private Reply del(RespCommand command) {
         if (command.arity() < 2) {
-            return wrongArity("DEL");
+            return wrongArity(BuiltinCommand.DEL);
         }
         long removed = 0;
         for (int i = 1; i < command.arity(); i++) {
@@ -120,9 +141,9 @@ public final class CommandExecutor {
     }
 
     /** SLEEP and WORK: one non-negative integer argument up to {@code max}, then the model waits. */
-    private Reply bounded(RespCommand command, String what, long max, LongFunction<Reply> reply) {
+    private Reply bounded(RespCommand command, BuiltinCommand builtin, String what, long max, LongFunction<Reply> reply) {
         if (!exactly(command, 2)) {
-            return wrongArity(command.name());
+            return wrongArity(builtin);
         }
         // Redis's wording for both a non-integer and a negative duration.
         ErrorReply notAnInteger = ErrorReply.err("value is not an integer or out of range");
@@ -195,7 +216,7 @@ public final class CommandExecutor {
 
     private Reply config(RespCommand command) {
         if (command.arity() < 2) {
-            return wrongArity("CONFIG");
+            return wrongArity(BuiltinCommand.CONFIG);
         }
         String sub = command.text(1).toLowerCase(Locale.ROOT);
         if (!sub.equals("get")) {
@@ -246,6 +267,10 @@ public final class CommandExecutor {
 
     private static boolean exactly(RespCommand command, int arity) {
         return command.arity() == arity;
+    }
+
+    private static Reply wrongArity(BuiltinCommand builtin) {
+        return wrongArity(builtin.name());
     }
 
     private static Reply wrongArity(String name) {

@@ -1,6 +1,6 @@
 package org.c10klab.protocol.store;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +21,8 @@ public final class LruStore {
     private final int maxEntries;
     private final long maxBytes;
     private final ReentrantLock lock = new ReentrantLock();
-    private final LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>(16, 0.75f, true);
+    /** Values are kept as the bulk reply GET returns, made once at SET time, outside the lock. */
+    private final LinkedHashMap<Key, BulkString> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
     private final LongAdder hits = new LongAdder();
@@ -42,15 +43,16 @@ public final class LruStore {
 
     /** The value under {@code key} as a bulk reply ({@code $-1} when absent); a hit refreshes recency. */
     public BulkString get(byte[] key) {
-        byte[] value;
+        Key lookup = new Key(key); // hashed here, outside the lock
+        BulkString value;
         lock.lock();
         try {
-            value = entries.get(keyOf(key));
+            value = entries.get(lookup);
         } finally {
             lock.unlock();
         }
         (value == null ? misses : hits).increment();
-        return value == null ? BulkString.NULL : new BulkString(value);
+        return value == null ? BulkString.NULL : value;
     }
 
     /**
@@ -64,10 +66,12 @@ public final class LruStore {
         if (size > maxBytes) {
             throw new IllegalArgumentException("entry of " + size + " bytes exceeds the store's " + maxBytes);
         }
+        Key entryKey = new Key(key);
+        BulkString entryValue = new BulkString(value);
         lock.lock();
         try {
-            byte[] previous = entries.put(keyOf(key), value);
-            bytes += size - (previous == null ? 0 : sizeOf(key, previous));
+            BulkString previous = entries.put(entryKey, entryValue);
+            bytes += size - (previous == null ? 0 : sizeOf(key, previous.bytes()));
             evictWhileOverBounds();
         } finally {
             lock.unlock();
@@ -76,13 +80,14 @@ public final class LruStore {
 
     /** Removes {@code key}; true when it was present. */
     public boolean remove(byte[] key) {
+        Key lookup = new Key(key);
         lock.lock();
         try {
-            byte[] previous = entries.remove(keyOf(key));
+            BulkString previous = entries.remove(lookup);
             if (previous == null) {
                 return false;
             }
-            bytes -= sizeOf(key, previous);
+            bytes -= sizeOf(key, previous.bytes());
             return true;
         } finally {
             lock.unlock();
@@ -130,21 +135,42 @@ public final class LruStore {
     }
 
     private void evictWhileOverBounds() {
-        Iterator<Map.Entry<String, byte[]>> eldestFirst = entries.entrySet().iterator();
+        Iterator<Map.Entry<Key, BulkString>> eldestFirst = entries.entrySet().iterator();
         while ((entries.size() > maxEntries || bytes > maxBytes) && eldestFirst.hasNext()) {
-            Map.Entry<String, byte[]> eldest = eldestFirst.next();
-            bytes -= (long) eldest.getKey().length() + eldest.getValue().length;
+            Map.Entry<Key, BulkString> eldest = eldestFirst.next();
+            bytes -= sizeOf(eldest.getKey().bytes, eldest.getValue().bytes());
             eldestFirst.remove();
             evictions.increment();
         }
     }
 
-    /** ISO-8859-1 maps each byte to one char, so any binary key round-trips and hashes by content. */
-    private static String keyOf(byte[] key) {
-        return new String(key, StandardCharsets.ISO_8859_1);
-    }
 
     private static long sizeOf(byte[] key, byte[] value) {
         return (long) key.length + value.length;
+    }
+
+    /**
+     * A key by content: any binary key works. The hash is computed once, when the key is made outside
+     * the lock, so the map's probes under the lock only compare.
+     */
+    private static final class Key {
+
+        final byte[] bytes;
+        private final int hash;
+
+        Key(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && hash == that.hash && Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

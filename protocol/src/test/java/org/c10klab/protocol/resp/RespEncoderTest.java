@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.c10klab.protocol.ProtocolTestUtil.wire;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +72,41 @@ class RespEncoderTest {
         assertThat(BulkString.NULL).isNotEqualTo(BulkString.EMPTY);
         assertThat(new RespArray(List.of(BulkString.of("x")))).isEqualTo(RespArray.of(BulkString.of("x")));
         assertThat(new RespArray(null)).isNotEqualTo(RespArray.EMPTY);
+    }
+
+    @Test
+    void constantRepliesAreEncodedOnceAndShared() {
+        for (RespValue constant : List.of(SimpleString.OK, SimpleString.PONG, BulkString.NULL, BulkString.EMPTY,
+                RespArray.EMPTY)) {
+            assertThat(RespEncoder.encode(constant)).as("%s", constant).isSameAs(RespEncoder.encode(constant));
+        }
+        assertThat(wire(new SimpleString("OK"))).as("an equal, not identical, value").isEqualTo("+OK\r\n");
+    }
+
+    @Test
+    void writingToASinkGivesTheBytesEncodeDoes() {
+        List<RespValue> replies = List.of(SimpleString.PONG, new SimpleString("QUEUED"), ErrorReply.err("boom"),
+                new IntegerReply(7), new IntegerReply(Long.MIN_VALUE), BulkString.of("hello"), BulkString.NULL,
+                RespArray.of(BulkString.of("save"), BulkString.EMPTY), new RespArray(null));
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        RespSink sink = new RespSink() {
+            @Override
+            public void writeByte(int value) {
+                all.write(value);
+            }
+
+            @Override
+            public void writeBytes(byte[] bytes) {
+                all.writeBytes(bytes);
+            }
+        };
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (RespValue reply : replies) {
+            RespEncoder.write(reply, sink);
+            expected.writeBytes(RespEncoder.encode(reply));
+        }
+        assertThat(all.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(all.toString(StandardCharsets.US_ASCII)).startsWith("+PONG\r\n+QUEUED\r\n-ERR boom\r\n:7\r\n")
+                .endsWith("*2\r\n$4\r\nsave\r\n$0\r\n\r\n*-1\r\n");
     }
 }

@@ -152,6 +152,19 @@ class LruStoreTest {
     }
 
     @Test
+    void keysWithEqualHashesStayDistinctAndKeysMatchByContentNotArray() {
+        LruStore store = new LruStore(2, 1_000);
+        put(store, "Aa", "1");
+        put(store, "BB", "2"); // the same hash as "Aa", as bytes and as a String
+        assertThat(get(store, "Aa")).isEqualTo(BulkString.of("1"));
+        assertThat(get(store, "BB")).isEqualTo(BulkString.of("2"));
+        assertThat(store.remove(bytes("Aa"))).isTrue();
+        assertThat(get(store, "BB")).isEqualTo(BulkString.of("2"));
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.bytes()).isEqualTo(3);
+    }
+
+    @Test
     void refusesNonPositiveBounds() {
         assertThatThrownBy(() -> new LruStore(0, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LruStore(10, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -21,8 +21,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import org.c10klab.protocol.command.BuiltinCommand;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.resp.ClientBufferBudget;
+import org.c10klab.protocol.resp.RespCommand;
 import org.c10klab.protocol.store.LruStore;
 
 /**
@@ -159,10 +161,25 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     /**
+     * As {@link #reportedCommand(String)}, for a command whose name was resolved already: a built-in
+     * is reported without building its name; only other names are decoded.
+     *
+     * @param builtin {@code BuiltinCommand.find} of the command's name; null when not a built-in
+     */
+    public String reportedCommand(BuiltinCommand builtin, RespCommand command) {
+        return builtin != null ? builtin.name() : reportedCommand(command.name());
+    }
+
+    /**
      * The timer for one command name, under its {@link #reportedCommand reported name}: a histogram with the
      * lab's {@link LatencyBuckets}, registered at its first use so a command never run publishes no series.
      */
     public Timer commandTimer(String commandName) {
+        // Keyed by reported names only, so a hit needs no check; and get allocates no lambda, unlike computeIfAbsent.
+        Timer timer = timerByCommand.get(commandName);
+        if (timer != null) {
+            return timer;
+        }
         return timerByCommand.computeIfAbsent(reportedCommand(commandName),
                 name -> LatencyBuckets.timer(MeterNames.COMMANDS,
                                 "command execution, including any SLEEP or WORK", LatencyBuckets.SERVER_TOP)
