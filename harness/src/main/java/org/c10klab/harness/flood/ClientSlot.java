@@ -1,6 +1,7 @@
 package org.c10klab.harness.flood;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -27,7 +28,7 @@ final class ClientSlot {
     private final Runnable onFinished;
     private final RequestDraws draws;
 
-    private final ArrayDeque<InFlightRequest> inFlight = new ArrayDeque<>();
+    private final InFlightRequests inFlight;
     /** Open model: intended send times that are due and not yet sent. */
     private final ArrayDeque<Long> due = new ArrayDeque<>();
 
@@ -38,6 +39,8 @@ final class ClientSlot {
     private Channel channel;
     private long sentOnConnection;
     private long repliesOnConnection;
+    /** Replies taken since the connection's last read completed: room for as many new requests. */
+    private int repliesThisRead;
     /** The connection timed out before it answered anything: connected, yet never served. */
     private boolean silent;
 
@@ -69,6 +72,7 @@ final class ClientSlot {
         this.files = files;
         this.onFinished = onFinished;
         this.draws = plan.workload().newDraws();
+        this.inFlight = new InFlightRequests(plan.pipeline());
     }
 
     /** This client's place in the flood, from 0: its place on the connect schedule. */
@@ -127,21 +131,34 @@ final class ClientSlot {
         if (from != channel || state != SlotState.CONNECTED) {
             return;
         }
-        InFlightRequest request = inFlight.poll();
-        if (request == null) {
+        if (inFlight.isEmpty()) {
             if (plan.protocol() == Protocol.RESP) {
                 failConnection(new Classification(Outcome.PROTOCOL_ERROR, "a reply to no request"));
             }
             return;
         }
         repliesOnConnection++;
-        long latencyNanos = System.nanoTime() - request.intendedNanos();
+        repliesThisRead++;
+        long latencyNanos = System.nanoTime() - inFlight.oldestIntendedNanos();
+        int command = inFlight.command(0);
+        inFlight.removeOldest();
         String errorMessage = reply instanceof Reply.Error error ? error.message() : null;
-        observer.answered(request.command(), latencyNanos, reply == Reply.NIL, errorMessage);
+        observer.answered(command, latencyNanos, reply == Reply.NIL, errorMessage);
         if (plan.thinkNanos() > 0 && !thinking) {
             thinking = true;
             loop.schedule(this::endThink, plan.thinkNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * The connection's read is over: write as many requests as its replies made room for, in one batch and one
+     * flush, so a pipelined server reads them together (redis-benchmark's -P does the same).
+     */
+    void onReadComplete(Channel from) {
+        if (from != channel || state != SlotState.CONNECTED || repliesThisRead == 0) {
+            return;
+        }
+        repliesThisRead = 0;
         armTimeout();
         pump();
     }
@@ -198,7 +215,7 @@ final class ClientSlot {
     }
 
     private void writeWhatIsDue() {
-        boolean wrote = false;
+        ByteBuf batch = null;
         while (!stopping && inFlight.size() < plan.pipeline() && channel.isActive()
                 && !(plan.reconnect() && sentOnConnection > 0)) {
             long now = System.nanoTime();
@@ -215,15 +232,17 @@ final class ClientSlot {
                 intended = now;
             }
             int command = plan.workload().command(index + requestsSent);
-            inFlight.add(new InFlightRequest(command, intended, now));
+            inFlight.add(command, intended, now);
             requestsSent++;
             sentOnConnection++;
             observer.requestSent();
-            channel.write(plan.workload().request(command, draws, channel.alloc()), channel.voidPromise());
-            wrote = true;
+            if (batch == null) {
+                batch = channel.alloc().ioBuffer();
+            }
+            plan.workload().appendRequest(command, draws, batch);
         }
-        if (wrote) {
-            channel.flush();
+        if (batch != null) {
+            channel.writeAndFlush(batch, channel.voidPromise());
             armTimeout();
         }
     }
@@ -273,6 +292,7 @@ final class ClientSlot {
         connectionsStarted++;
         sentOnConnection = 0;
         repliesOnConnection = 0;
+        repliesThisRead = 0;
         silent = false;
         moveTo(SlotState.CONNECTING);
         observer.connectAttempted();
@@ -342,8 +362,8 @@ final class ClientSlot {
     }
 
     private void failInFlight(Outcome outcome, String detail) {
-        for (InFlightRequest request : inFlight) {
-            observer.requestFailed(request.command(), outcome, detail);
+        for (int i = 0; i < inFlight.size(); i++) {
+            observer.requestFailed(inFlight.command(i), outcome, detail);
         }
         inFlight.clear();
     }
@@ -358,7 +378,7 @@ final class ClientSlot {
             return;
         }
         timeoutArmed = true;
-        long delayNanos = inFlight.peek().sentNanos() + plan.responseTimeoutNanos() - System.nanoTime();
+        long delayNanos = inFlight.oldestSentNanos() + plan.responseTimeoutNanos() - System.nanoTime();
         loop.schedule(this::checkTimeout, delayNanos, TimeUnit.NANOSECONDS);
     }
 
@@ -368,7 +388,7 @@ final class ClientSlot {
         if (state != SlotState.CONNECTED || inFlight.isEmpty()) {
             return;
         }
-        if (System.nanoTime() - inFlight.peek().sentNanos() >= plan.responseTimeoutNanos()) {
+        if (System.nanoTime() - inFlight.oldestSentNanos() >= plan.responseTimeoutNanos()) {
             silent = repliesOnConnection == 0;
             failConnection(new Classification(Outcome.RESPONSE_TIMEOUT, null));
         } else {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.c10klab.server.transport.NettyTransport;
 
 /**
@@ -47,6 +48,10 @@ public final class FloodEngine implements AutoCloseable {
     private volatile List<ClientSlot> slots = List.of();
     private volatile boolean stopped;
     private final CountDownLatch finished;
+    /** Clients still working; the one that takes it to 0 stamps {@link #endNanos}. */
+    private final AtomicInteger unfinished;
+    private volatile long scheduleStartNanos;
+    private volatile long endNanos;
 
     /**
      * @param target    a resolved address; the loopback rule was applied by whoever resolved it
@@ -71,6 +76,7 @@ public final class FloodEngine implements AutoCloseable {
         this.segment = segment;
         this.schedule = ConnectSchedule.of(config);
         this.finished = new CountDownLatch(schedule.clients());
+        this.unfinished = new AtomicInteger(schedule.clients());
         this.group = new MultiThreadIoEventLoopGroup(config.threads(),
                 new DefaultThreadFactory("flood-loop", true), ioHandlerFactory(transport));
     }
@@ -95,14 +101,24 @@ public final class FloodEngine implements AutoCloseable {
             long stopNanos = schedule.stopOffsetNanos(i);
             SlotPlan own = stopNanos == ConnectSchedule.NO_STOP ? plan : plan.withDeadline(startNanos + stopNanos);
             created.add(new ClientSlot(i, own, group.next(), template, sources.forClient(i), observer, files,
-                    finished::countDown));
+                    this::clientFinished));
         }
         slots = List.copyOf(created);
         Map<EventLoop, List<ClientSlot>> byLoop = new LinkedHashMap<>();
         created.forEach(slot -> byLoop.computeIfAbsent(slot.loop(), loop -> new ArrayList<>()).add(slot));
         // The schedule starts once every slot exists: setting them up is no connect's lateness.
-        long scheduleStartNanos = System.nanoTime();
-        byLoop.forEach((loop, own) -> loop.execute(() -> schedule(loop, own, scheduleStartNanos)));
+        long begunNanos = System.nanoTime();
+        scheduleStartNanos = begunNanos;
+        byLoop.forEach((loop, own) -> loop.execute(() -> schedule(loop, own, begunNanos)));
+    }
+
+    /**
+     * How long the flood itself ran: from the start of the connect schedule to the end of its last client (or to
+     * now, while clients are left). What the caller does around it, e.g. sampling the target, is not in it.
+     */
+    public Duration elapsed() {
+        long end = finished.getCount() == 0 ? endNanos : System.nanoTime();
+        return Duration.ofNanos(Math.max(0, end - scheduleStartNanos));
     }
 
     /** Waits until every client is done; false when {@code timeout} passed first. */
@@ -131,6 +147,14 @@ public final class FloodEngine implements AutoCloseable {
     @Override
     public void close() {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+
+    // Called once per client, on its loop.
+    private void clientFinished() {
+        if (unfinished.decrementAndGet() == 0) {
+            endNanos = System.nanoTime();
+        }
+        finished.countDown();
     }
 
     private static IoHandlerFactory ioHandlerFactory(NettyTransport transport) {

@@ -4,7 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
-/** The last handler of a flood connection: hands replies, failures and the close to the connection's slot. */
+/**
+ * The last handler of a flood connection: hands replies, the end of each read, failures and the close to the
+ * connection's slot.
+ */
 final class ReplyHandler extends ChannelInboundHandlerAdapter {
 
     private final ClientSlot slot;
@@ -25,6 +28,11 @@ final class ReplyHandler extends ChannelInboundHandlerAdapter {
                 slot.onReply(ctx.channel(), Reply.ANSWER);
             }
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        slot.onReadComplete(ctx.channel());
     }
 
     @Override

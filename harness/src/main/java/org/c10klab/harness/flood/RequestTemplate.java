@@ -1,7 +1,6 @@
 package org.c10klab.harness.flood;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import org.c10klab.protocol.resp.RespEncoder;
 
 /**
  * One command with {@code __key__} or {@code __value__} placeholders, encoded ahead as far as it can be: the
- * words without a placeholder are RESP bytes already, and a request costs one buffer, the digits of its key
+ * words without a placeholder are RESP bytes already, and a request costs the digits of its key
  * and a copy of its value's bytes, with no strings built.
  */
 final class RequestTemplate {
@@ -97,9 +96,9 @@ final class RequestTemplate {
         return valuesPerRequest > 0;
     }
 
-    /** The request for {@code key} with values of {@code valueLength} bytes, in a buffer the caller owns. */
-    ByteBuf encode(int key, int valueLength, ByteBufAllocator alloc) {
-        ByteBuf out = alloc.ioBuffer(fixedBytes + valuesPerRequest * valueLength);
+    /** Appends the request for {@code key} with values of {@code valueLength} bytes to {@code out}. */
+    void encode(int key, int valueLength, ByteBuf out) {
+        out.ensureWritable(fixedBytes + valuesPerRequest * valueLength);
         for (Object piece : pieces) {
             if (piece instanceof byte[] bytes) {
                 out.writeBytes(bytes);
@@ -124,7 +123,6 @@ final class RequestTemplate {
             out.writeBytes(word.literals()[word.holes().length]);
             out.writeBytes(CRLF);
         }
-        return out;
     }
 
     /** Writes {@code number} in decimal, zero-padded to {@code width} digits, without building a string. */

@@ -67,21 +67,29 @@ final class RespReplyDecoder extends ByteToMessageDecoder {
                 if (length == -1) {
                     yield next;
                 }
-                check(length >= 0 && length <= MAX_BULK_BYTES, "bulk length: " + length
-                        + " (expected: -1..." + MAX_BULK_BYTES + ")");
+                if (length < 0 || length > MAX_BULK_BYTES) {
+                    throw new MalformedReplyException("bulk length: " + length + " (expected: -1..." + MAX_BULK_BYTES
+                            + ")");
+                }
                 long end = next + length + 2;
                 if (end > in.writerIndex()) {
                     yield INCOMPLETE;
                 }
-                check(in.getByte((int) end - 2) == '\r' && in.getByte((int) end - 1) == '\n',
-                        "bulk string of " + length + " bytes not followed by CRLF");
+                if (in.getByte((int) end - 2) != '\r' || in.getByte((int) end - 1) != '\n') {
+                    throw new MalformedReplyException("bulk string of " + length + " bytes not followed by CRLF");
+                }
                 yield (int) end;
             }
             case '*' -> {
                 long count = number(in, index + 1, lineEnd, "array length");
-                check(count >= -1 && count <= MAX_ARRAY_ELEMENTS, "array length: " + count
-                        + " (expected: -1..." + MAX_ARRAY_ELEMENTS + ")");
-                check(depth < MAX_DEPTH, "array nesting: " + (depth + 1) + " (expected: <= " + MAX_DEPTH + ")");
+                if (count < -1 || count > MAX_ARRAY_ELEMENTS) {
+                    throw new MalformedReplyException("array length: " + count + " (expected: -1..."
+                            + MAX_ARRAY_ELEMENTS + ")");
+                }
+                if (depth >= MAX_DEPTH) {
+                    throw new MalformedReplyException("array nesting: " + (depth + 1) + " (expected: <= " + MAX_DEPTH
+                            + ")");
+                }
                 int position = next;
                 for (long i = 0; i < count && position != INCOMPLETE; i++) {
                     position = scan(in, position, depth + 1);
@@ -98,31 +106,44 @@ final class RespReplyDecoder extends ByteToMessageDecoder {
         int limit = Math.min(in.writerIndex(), from + MAX_LINE_BYTES + 1);
         int lf = in.indexOf(from, limit, (byte) '\n');
         if (lf == -1) {
-            check(in.writerIndex() - from <= MAX_LINE_BYTES,
-                    "line longer than " + MAX_LINE_BYTES + " bytes (expected: <= " + MAX_LINE_BYTES + ")");
+            if (in.writerIndex() - from > MAX_LINE_BYTES) {
+                throw new MalformedReplyException("line longer than " + MAX_LINE_BYTES + " bytes (expected: <= "
+                        + MAX_LINE_BYTES + ")");
+            }
             return INCOMPLETE;
         }
-        check(lf > from && in.getByte(lf - 1) == '\r', "line ends in a bare LF (expected: CRLF)");
+        if (lf == from || in.getByte(lf - 1) != '\r') {
+            throw new MalformedReplyException("line ends in a bare LF (expected: CRLF)");
+        }
         return lf - 1;
     }
 
+    /**
+     * The decimal number between {@code from} and {@code to}, parsed as {@link Long#parseLong} does (a sign, then
+     * digits, no overflow) but without building a string: every reply has a length or integer line.
+     */
     private static long number(ByteBuf in, int from, int to, String what) {
-        String text = in.toString(from, to - from, StandardCharsets.US_ASCII);
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new MalformedReplyException(what + ": '" + text + "' is not a number");
+        byte sign = from < to ? in.getByte(from) : 0;
+        boolean negative = sign == '-';
+        int firstDigit = negative || sign == '+' ? from + 1 : from;
+        // Accumulated negatively, as Long.parseLong does, so Long.MIN_VALUE fits too.
+        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
+        boolean valid = firstDigit < to;
+        long value = 0;
+        for (int i = firstDigit; valid && i < to; i++) {
+            int digit = in.getByte(i) - '0';
+            valid = digit >= 0 && digit <= 9 && value >= limit / 10 && value * 10 >= limit + digit;
+            value = value * 10 - digit;
         }
+        if (!valid) {
+            throw new MalformedReplyException(what + ": '" + in.toString(from, to - from, StandardCharsets.US_ASCII)
+                    + "' is not a number");
+        }
+        return negative ? value : -value;
     }
 
     private static String line(ByteBuf in, int from) {
         int end = lineEnd(in, from);
         return in.toString(from, end - from, StandardCharsets.UTF_8);
-    }
-
-    private static void check(boolean condition, String message) {
-        if (!condition) {
-            throw new MalformedReplyException(message);
-        }
     }
 }

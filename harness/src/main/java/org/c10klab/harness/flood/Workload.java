@@ -1,9 +1,6 @@
 package org.c10klab.harness.flood;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +21,8 @@ import org.c10klab.protocol.resp.RespValue;
  */
 public final class Workload {
 
-    /** Per command: its bytes off-heap, shared read-only by every connection (a write copies nothing); or null. */
-    private final List<ByteBuf> constants;
+    /** Per command: its bytes, encoded once and copied into each batch of requests; or null. */
+    private final List<byte[]> constants;
     /** Per command: its template, or null when it has no placeholder. */
     private final List<RequestTemplate> templates;
     private final int[] cumulativeWeights;
@@ -34,11 +31,7 @@ public final class Workload {
 
     private Workload(List<byte[]> constants, List<RequestTemplate> templates, int[] cumulativeWeights,
                      KeysAndValues keysAndValues) {
-        List<ByteBuf> direct = new ArrayList<>(constants.size());
-        for (byte[] request : constants) {
-            direct.add(request == null ? null : shared(request));
-        }
-        this.constants = Collections.unmodifiableList(direct);
+        this.constants = Collections.unmodifiableList(new ArrayList<>(constants));
         this.templates = Collections.unmodifiableList(new ArrayList<>(templates));
         this.cumulativeWeights = cumulativeWeights;
         this.keysAndValues = keysAndValues;
@@ -109,16 +102,17 @@ public final class Workload {
     }
 
     /**
-     * A request of {@code command} to write: a view of the shared bytes, or a new buffer with the placeholders
-     * filled from {@code draws}. Either way the write releases it.
+     * Appends a request of {@code command} to {@code out}, the placeholders filled from {@code draws}. A connection
+     * appends all the requests it sends at once to one buffer: one write for the batch, as redis-benchmark's -P.
      */
-    public ByteBuf request(int command, RequestDraws draws, ByteBufAllocator alloc) {
+    public void appendRequest(int command, RequestDraws draws, ByteBuf out) {
         RequestTemplate template = templates.get(command);
         if (template == null) {
-            return constants.get(command).duplicate();
+            out.writeBytes(constants.get(command));
+            return;
         }
-        return template.encode(template.usesKey() ? draws.nextKey() : 0,
-                template.usesValue() ? draws.nextValueLength() : 0, alloc);
+        template.encode(template.usesKey() ? draws.nextKey() : 0,
+                template.usesValue() ? draws.nextValueLength() : 0, out);
     }
 
     private static byte[] encode(List<String> words) {
@@ -127,11 +121,5 @@ public final class Workload {
             values.add(new BulkString(word.getBytes(StandardCharsets.UTF_8)));
         }
         return RespEncoder.encode(new RespArray(values));
-    }
-
-    private static ByteBuf shared(byte[] request) {
-        // A JDK direct buffer is freed by the garbage collector; unreleasable, so no write can free it first.
-        ByteBuffer bytes = ByteBuffer.allocateDirect(request.length).put(request).flip();
-        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes));
     }
 }

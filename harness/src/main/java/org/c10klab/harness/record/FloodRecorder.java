@@ -4,12 +4,15 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 import org.c10klab.harness.flood.FloodObserver;
 import org.c10klab.harness.flood.Outcome;
 import org.c10klab.harness.result.OutcomeCounts;
@@ -17,9 +20,10 @@ import org.c10klab.harness.result.RequestAccounting;
 import org.c10klab.server.observe.LatencyBuckets;
 
 /**
- * Records a flood twice: into Micrometer meters, for anyone reading live (histogram buckets that
- * Prometheus turns into percentiles over any window), and into whole-run HdrHistograms and outcome
- * tallies for the final report. Micrometer's own client-side percentiles would decay with its
+ * Records a flood for the final report (whole-run HdrHistograms, each thread recording into its own, and outcome
+ * tallies) and for anyone reading live: Micrometer meters whose histogram buckets Prometheus turns into
+ * percentiles over any window. The meters of per-reply events are read from the tallies and histograms at
+ * scrape time, so a reply updates nothing shared. Micrometer's own client-side percentiles would decay with its
  * distribution expiry and cost more per sample than the rest together, so none are published.
  */
 public final class FloodRecorder implements FloodObserver {
@@ -28,7 +32,8 @@ public final class FloodRecorder implements FloodObserver {
     public static final Duration DEFAULT_DISTRIBUTION_EXPIRY = Duration.ofMinutes(2);
 
     private final Timer connectTimer;
-    private final Timer requestTimer;
+    /** {@code harness.request}: built at scrape time from {@link #requestLatency}, not updated per reply. */
+    private final ScrapedLatencyHistogram requestMeter;
     private final OutcomeTally connectOutcomes = new OutcomeTally();
     private final OutcomeTally requestOutcomes = new OutcomeTally();
     private final LatencyRecorder connectLatency = new LatencyRecorder(HarnessMeters.PHASE_CONNECT);
@@ -67,10 +72,13 @@ public final class FloodRecorder implements FloodObserver {
                         connectTimeout)
                 .distributionStatisticExpiry(distributionExpiry)
                 .register(registry);
-        requestTimer = LatencyBuckets.timer(HarnessMeters.REQUEST,
-                        "time to a reply, from the intended send time in the open model", responseTimeout)
-                .distributionStatisticExpiry(distributionExpiry)
-                .register(registry);
+        requestMeter = new ScrapedLatencyHistogram(HarnessMeters.REQUEST_SECONDS,
+                "time to a reply, from the intended send time in the open model", LatencyBuckets.upTo(responseTimeout),
+                requestLatency, registry.config().clock(), distributionExpiry);
+        // Only a Prometheus registry is ever scraped; the warm-up's simple registry publishes nothing.
+        if (registry instanceof PrometheusMeterRegistry prometheus) {
+            prometheus.getPrometheusRegistry().register(requestMeter);
+        }
         // Counters read from the tallies at scrape time: one increment per event, not two. Only the
         // combinations that can happen are published, so no series is zero by construction.
         for (Outcome outcome : Outcome.values()) {
@@ -127,7 +135,6 @@ public final class FloodRecorder implements FloodObserver {
         if (nil) {
             commandNils[command].increment();
         }
-        requestTimer.record(latencyNanos, TimeUnit.NANOSECONDS);
         requestLatency.record(latencyNanos);
         commandLatency[command].record(latencyNanos);
         Outcome outcome = errorMessage == null ? Outcome.OK : Outcome.ERROR_REPLY;
@@ -159,6 +166,16 @@ public final class FloodRecorder implements FloodObserver {
     /** Request latency, whole run. */
     public LatencyRecorder requestLatency() {
         return requestLatency;
+    }
+
+    /**
+     * Drains the request latency recorded since the last call, as {@link LatencyRecorder#flushInterval} does, and
+     * hands the interval to the published {@code harness.request} meter.
+     */
+    public Histogram flushRequestInterval(HistogramLogWriter log) {
+        Histogram interval = requestLatency.flushInterval(log);
+        requestMeter.intervalDrained(interval);
+        return interval;
     }
 
     /** Request latency of each command of the workload, by number, whole run. */

@@ -1,20 +1,24 @@
 package org.c10klab.harness.record;
 
+import io.netty.util.concurrent.FastThreadLocal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.HistogramLogWriter;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 import org.c10klab.harness.result.LatencySummary;
 import org.c10klab.harness.result.Rounding;
 
 /**
- * Latency for one phase of a run, in microseconds: an HdrHistogram {@link Recorder} that event loops
- * write without locks, drained every sampling interval into a whole-run histogram that never forgets
- * a sample, and into an HdrHistogram log of intervals.
+ * Latency for one phase of a run, in microseconds: one HdrHistogram {@link SingleWriterRecorder} per thread
+ * that records (an event loop shares nothing with the others on each reply), all drained and added up every
+ * sampling interval into a whole-run histogram that never forgets a sample, and into an HdrHistogram log of
+ * intervals.
  */
 public final class LatencyRecorder {
 
@@ -23,20 +27,36 @@ public final class LatencyRecorder {
     /** Three significant digits: 0.1% resolution at every magnitude. */
     public static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Recorder recorder = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
-    private final Histogram total = new Histogram(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    /** Every thread's recorder so far; a thread adds its own at its first sample. */
+    private final List<ThreadLatency> threads = new CopyOnWriteArrayList<>();
+    private final FastThreadLocal<ThreadLatency> own = new FastThreadLocal<>() {
+        @Override
+        protected ThreadLatency initialValue() {
+            ThreadLatency created = new ThreadLatency();
+            threads.add(created);
+            return created;
+        }
+    };
+    private final Histogram total = newHistogram();
+    private final Histogram interval = newHistogram();
     private final String tag;
-    private Histogram interval;
+    private long lastFlushMillis = System.currentTimeMillis();
+
+    /** One thread's recorder, and the histogram its intervals are drained into (recycled by HdrHistogram). */
+    private static final class ThreadLatency {
+        final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+        Histogram drained;
+    }
 
     /** @param tag the name of this phase in the histogram log, e.g. {@code request} */
     public LatencyRecorder(String tag) {
         this.tag = tag;
     }
 
-    /** Records one latency; safe from any thread, wait-free. */
+    /** Records one latency into the calling thread's own recorder; safe from any thread, wait-free. */
     public void record(long latencyNanos) {
         long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(latencyNanos));
-        recorder.recordValue(Math.min(micros, HIGHEST_TRACKABLE_MICROS));
+        own.get().recorder.recordValue(Math.min(micros, HIGHEST_TRACKABLE_MICROS));
     }
 
     /**
@@ -46,7 +66,16 @@ public final class LatencyRecorder {
      * @return the interval's histogram, valid until the next call
      */
     public synchronized Histogram flushInterval(HistogramLogWriter log) {
-        interval = recorder.getIntervalHistogram(interval);
+        interval.reset();
+        for (ThreadLatency thread : threads) {
+            thread.drained = thread.recorder.getIntervalHistogram(thread.drained);
+            interval.add(thread.drained);
+        }
+        // As one Recorder stamps its intervals: from the previous drain (the first from construction) to now.
+        long nowMillis = System.currentTimeMillis();
+        interval.setStartTimeStamp(lastFlushMillis);
+        interval.setEndTimeStamp(nowMillis);
+        lastFlushMillis = nowMillis;
         total.add(interval);
         if (log != null) {
             interval.setTag(tag);
@@ -68,6 +97,10 @@ public final class LatencyRecorder {
     /** A value {@code histogram} recorded, in seconds: the middle of its bucket, as HdrHistogram reports values. */
     public static double seconds(Histogram histogram, HistogramIterationValue recorded) {
         return histogram.medianEquivalentValue(recorded.getValueIteratedTo()) / 1e6;
+    }
+
+    private static Histogram newHistogram() {
+        return new Histogram(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
     }
 
     /** Percentiles of {@code histogram}, in milliseconds. */

@@ -114,7 +114,7 @@ public final class RunSampler implements AutoCloseable {
     private void sample() {
         long now = System.nanoTime();
         recorder.connectLatency().flushInterval(log);
-        Histogram requests = recorder.requestLatency().flushInterval(log);
+        Histogram requests = recorder.flushRequestInterval(log);
         recorder.clientStartLag().flushInterval(null);
         recorder.requestDueLag().flushInterval(null);
         // Each command's intervals go in the log too (tagged command_0, command_1, ...), so a merge of segments can add

@@ -115,10 +115,10 @@ public final class FloodRun {
         HarnessLagWatch harness = HarnessLagWatch.start();
         TargetProbe probe = probe();
         RunSampler sampler = new RunSampler(recorder, probe, sampling.interval(), config.loadStages(), progress);
-        long startNanos = System.nanoTime();
-        sampler.start(startNanos, startedAt.toEpochMilli());
+        sampler.start(System.nanoTime(), startedAt.toEpochMilli());
         FloodEngine started = new FloodEngine(config, target, transport.transport(), recorder, segment);
         engine = started;
+        double elapsedSeconds;
         try {
             started.start();
             if (stopRequested) {
@@ -126,11 +126,12 @@ public final class FloodRun {
             }
             awaitEnd(started);
             harness.floodDone();
+            // The flood's own time, for req/s: not the sampler's first probe of the target, nor its last.
+            elapsedSeconds = started.elapsed().toNanos() / 1e9;
         } finally {
             sampler.stop();
             started.close();
         }
-        double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
         HarnessLag harnessLag = harness.stop(recorder, config.openModel());
         Optional<TcpExtCounters> kernelAfter = TcpExtCounters.read();
         // The namespace's accept queues say something about the target only when it listens on this machine.

@@ -117,7 +117,8 @@ class WorkloadTest {
     }
 
     private static String request(Workload workload, long sequence, RequestDraws draws) {
-        ByteBuf request = workload.request(workload.command(sequence), draws, UnpooledByteBufAllocator.DEFAULT);
+        ByteBuf request = UnpooledByteBufAllocator.DEFAULT.buffer();
+        workload.appendRequest(workload.command(sequence), draws, request);
         try {
             return request.toString(StandardCharsets.UTF_8);
         } finally {
