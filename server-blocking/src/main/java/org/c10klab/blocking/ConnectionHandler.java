@@ -3,7 +3,6 @@ package org.c10klab.blocking;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -215,7 +214,7 @@ final class ConnectionHandler implements Runnable {
             Thread.interrupted();
             long latencyNanos = System.nanoTime() - startNanos;
             String reported = metrics.reportedCommand(name);
-            metrics.commandTimer(reported).record(latencyNanos, TimeUnit.NANOSECONDS);
+            metrics.commandLatency(reported).record(latencyNanos);
             connection.answered(reported, reply.value(), latencyNanos);
             out.write(RespEncoder.encode(reply.value()), last);
             return !(reply instanceof Reply.NowThenClose);

@@ -10,7 +10,6 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.c10klab.protocol.command.BuiltinCommand;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.command.Reply;
@@ -218,7 +217,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     private void answered(String reportedCommand, RespValue value, long startNanos) {
         settle(1);
         long latencyNanos = System.nanoTime() - startNanos;
-        metrics.commandTimer(reportedCommand).record(latencyNanos, TimeUnit.NANOSECONDS);
+        metrics.commandLatency(reportedCommand).record(latencyNanos);
         connection.answered(reportedCommand, value, latencyNanos);
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 public final class NettyOptions {
 
-    // Both defaults (auto transport, a loop per core) were measured against the alternatives, CPU per
+    // Both defaults (auto transport, one event loop) were measured against the alternatives, CPU per
     // request beside redis-server: DESIGN section 3 has the table.
     @Option(names = "--transport",
             description = "auto, io_uring, epoll or nio; auto takes the first available in that order "
@@ -19,8 +19,9 @@ public final class NettyOptions {
     public String transport = TransportSelection.AUTO;
 
     @Option(names = "--io-threads",
-            description = "Event loop threads serving connections (default: the number of cores, ${DEFAULT-VALUE}).")
-    public int ioThreads = Runtime.getRuntime().availableProcessors();
+            description = "Event loop threads serving connections (default: ${DEFAULT-VALUE}; more spread "
+                    + "connections over more cores, at a higher CPU cost per request).")
+    public int ioThreads = 1;
 
     @Option(names = "--offload-threads",
             description = "Threads that run WORK (and only WORK) off the event loops; 0 runs WORK on the "

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -40,7 +39,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final Counter accepted;
     private final Counter protocolErrors;
     private final ConcurrentMap<String, Counter> rejectedByReason = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Timer> timerByCommand = new ConcurrentHashMap<>();
+    private final CommandLatencies latencies;
     /** The command names that get a timer of their own: the built-ins and the server's plugins. */
     private final Set<String> taggedCommands;
 
@@ -58,6 +57,8 @@ public final class ServerMetrics implements AutoCloseable {
         tagged.addAll(pluginCommands);
         this.taggedCommands = Set.copyOf(tagged);
         registry.config().commonTags(MeterNames.TAG_MODEL, model);
+        latencies = new CommandLatencies(model, registry.config().clock());
+        registry.getPrometheusRegistry().register(latencies);
         // jvm.threads.states reads every thread's ThreadInfo on each scrape; with ~10k threads that
         // freezes the process (Micrometer issue 1805). jvm.threads.live and .peak stay.
         registry.config().meterFilter(MeterFilter.denyNameStartsWith("jvm.threads.states"));
@@ -171,20 +172,11 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     /**
-     * The timer for one command name, under its {@link #reportedCommand reported name}: a histogram with the
-     * lab's {@link LatencyBuckets}, registered at its first use so a command never run publishes no series.
+     * The latency histogram for one command name, under its {@link #reportedCommand reported name}, with the
+     * lab's {@link LatencyBuckets}; made at its first use so a command never run publishes no series.
      */
-    public Timer commandTimer(String commandName) {
-        // Keyed by reported names only, so a hit needs no check; and get allocates no lambda, unlike computeIfAbsent.
-        Timer timer = timerByCommand.get(commandName);
-        if (timer != null) {
-            return timer;
-        }
-        return timerByCommand.computeIfAbsent(reportedCommand(commandName),
-                name -> LatencyBuckets.timer(MeterNames.COMMANDS,
-                                "command execution, including any SLEEP or WORK", LatencyBuckets.SERVER_TOP)
-                        .tag(MeterNames.TAG_COMMAND, name)
-                        .register(registry));
+    public CommandLatency commandLatency(String commandName) {
+        return latencies.of(reportedCommand(commandName));
     }
 
     /**

@@ -2,7 +2,6 @@ package org.c10klab.server.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +31,7 @@ class ServerMetricsTest {
         metrics.connectionClosed();
         metrics.connectionRejected(MeterNames.REASON_MAX_CLIENTS);
         metrics.protocolError();
-        metrics.commandTimer("PING").record(Duration.ofMillis(3));
+        metrics.commandLatency("PING").record(Duration.ofMillis(3).toNanos());
         metrics.gaugeVirtualThreads(() -> 7);
 
         String scrape = metrics.scrape();
@@ -52,7 +51,7 @@ class ServerMetricsTest {
     @Test
     void everyFamilyHasAHelpTextAndCommandLatencyIsAHistogramFrom100MicrosecondsToTenSeconds() {
         metrics.connectionRejected(MeterNames.REASON_IDLE);
-        metrics.commandTimer("SLEEP").record(Duration.ofMillis(30));
+        metrics.commandLatency("SLEEP").record(Duration.ofMillis(30).toNanos());
         metrics.gaugeVirtualThreads(() -> 1);
         metrics.gaugeClientBuffers(new ClientBufferBudget(1 << 20));
         AtomicLong dropped = new AtomicLong();
@@ -83,13 +82,13 @@ class ServerMetricsTest {
 
     @Test
     void unknownCommandNamesShareOneOtherTimer() {
-        Timer foo = metrics.commandTimer("FOO");
-        Timer bar = metrics.commandTimer("BAR\r\n");
+        CommandLatency foo = metrics.commandLatency("FOO");
+        CommandLatency bar = metrics.commandLatency("BAR\r\n");
         assertThat(foo).isSameAs(bar);
-        assertThat(foo.getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("OTHER");
-        assertThat(metrics.commandTimer("GET")).isSameAs(metrics.commandTimer("GET")).isNotSameAs(foo);
-        foo.record(Duration.ofMillis(1));
-        bar.record(Duration.ofMillis(1));
+        assertThat(foo.command()).isEqualTo("OTHER");
+        assertThat(metrics.commandLatency("GET")).isSameAs(metrics.commandLatency("GET")).isNotSameAs(foo);
+        foo.record(Duration.ofMillis(1).toNanos());
+        bar.record(Duration.ofMillis(1).toNanos());
         assertThat(metrics.scrape()).contains("server_commands_seconds_count{command=\"OTHER\",model=\"virtual\"} 2")
                 .doesNotContain("command=\"FOO\"");
     }
@@ -97,11 +96,11 @@ class ServerMetricsTest {
     @Test
     void pluginCommandsGetTimersOfTheirOwnAndOtherNamesStillShareOne() {
         try (ServerMetrics withPlugins = new ServerMetrics("netty", Set.of("UPPER"))) {
-            assertThat(withPlugins.commandTimer("UPPER").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("UPPER");
-            assertThat(withPlugins.commandTimer("PING").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("PING");
-            assertThat(withPlugins.commandTimer("LOWER").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("OTHER");
+            assertThat(withPlugins.commandLatency("UPPER").command()).isEqualTo("UPPER");
+            assertThat(withPlugins.commandLatency("PING").command()).isEqualTo("PING");
+            assertThat(withPlugins.commandLatency("LOWER").command()).isEqualTo("OTHER");
         }
-        assertThat(metrics.commandTimer("UPPER").getId().getTag(MeterNames.TAG_COMMAND)).isEqualTo("OTHER");
+        assertThat(metrics.commandLatency("UPPER").command()).isEqualTo("OTHER");
     }
 
     @Test
