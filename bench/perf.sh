@@ -6,7 +6,9 @@
 #   cpu        server CPU per request (utime+stime from /proc/PID/stat across one redis-benchmark
 #              GET run, -c 200, divided by -n), unpipelined and -P 16: redis-server, netty, virtual
 #   memory     RSS growth per idle held connection: a freshly started server (redis-server, netty,
-#              virtual, threads) per round, CONNS connections that each answered one PING, then idle
+#              virtual, threads) per round, CONNS connections that each answered one PING, then idle;
+#              for the JVMs also the live heap they hold (GC.class_histogram with them held, less once
+#              the server closed them), which RSS growth blurs with garbage and JIT code
 #   generator  flood against redis-benchmark as load generators (PING, -c 200, unpipelined and -P 16)
 #              against one redis-server: ok requests/s and the generator's own CPU per request
 #   bench/perf.sh [rounds] [section ...]     (default: 3 rounds; QUICK=1: 1 round, small counts)
@@ -178,12 +180,44 @@ section_cpu() {
 # hold PORT COUNT PID: COUNT idle connections, each answered one PING; prints RSS before and after.
 hold() {
   PYTHONPATH="$ROOT/bench" python3 - "$@" <<'PY'
-import resource, socket, sys, time
+import os, resource, socket, subprocess, sys, time
 from resp_client import read_line, rss_kib
 
 port, count, pid = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
 resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard)) # each held connection is an open file here too
+
+def heap_bytes(pid):
+    """Live heap of a JVM: GC.class_histogram runs a full GC first, so only reachable objects count."""
+    jcmd = os.path.join(os.path.dirname(os.readlink(f"/proc/{pid}/exe")), "jcmd")
+    out = subprocess.run([jcmd, str(pid), "GC.class_histogram"], capture_output=True, text=True, timeout=120).stdout
+    return int(next(line.split()[2] for line in out.splitlines() if line.startswith("Total")))
+
+def open_connections(port):
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(b"INFO\r\n")
+        text = b""
+        while b"connections_open:" not in text or not text.endswith(b"\r\n"):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            text += chunk
+    return int(text.split(b"connections_open:")[1].split(b"\r\n")[0])
+
+def live_heap_kib_per_connection(port, pid, clients):
+    """What the held connections' objects occupy (JVMs only): the live heap with them held, less the
+    live heap once the server has closed them all. Taken after the RSS reading, so it disturbs nothing."""
+    if not clients or not os.path.basename(os.readlink(f"/proc/{pid}/exe")).startswith("java"):
+        for sock in clients:
+            sock.close()
+        return "-"
+    held_heap = heap_bytes(pid)
+    for sock in clients:
+        sock.close()
+    deadline = time.monotonic() + 60
+    while open_connections(port) > 1 and time.monotonic() < deadline: # 1: this INFO's own
+        time.sleep(0.5)
+    return f"{(held_heap - heap_bytes(pid)) / len(clients) / 1024:.2f}"
 
 before = rss_kib(pid)
 clients, error = [], ""
@@ -209,17 +243,16 @@ while time.monotonic() < deadline:
     previous, after = after, rss_kib(pid)
     if abs(after - previous) <= previous / 100:
         break
-for sock in clients:
-    sock.close()
 per = (after - before) / held if held else 0
-print(f"held={held} before_kib={before} after_kib={after} kib_per_connection={per:.2f}")
+live = live_heap_kib_per_connection(port, pid, clients)
+print(f"held={held} before_kib={before} after_kib={after} kib_per_connection={per:.2f} live_kib={live}")
 if error:
     print(error, file=sys.stderr)
 PY
 }
 
 section_memory() {
-  local names=(redis netty virtual threads) i round row held before_kib after_kib kib_per_connection
+  local names=(redis netty virtual threads) i round row held before_kib after_kib kib_per_connection live_kib
   for round in $(seq "$ROUNDS"); do
     for i in 0 1 2 3; do
       start_server "${names[$i]}" "${MEMORY_PORTS[$i]}"
@@ -227,6 +260,7 @@ section_memory() {
       if row="$(hold "${MEMORY_PORTS[$i]}" "$CONNS" "$server_pid" 2>"$work/hold.err")"; then
         eval "$row"
         echo "memory ${names[$i]} 0 $kib_per_connection $held" >>"$results"
+        [ "$live_kib" = - ] || echo "live ${names[$i]} 0 $live_kib $held" >>"$results"
         [ "$held" = "$CONNS" ] || echo "memory: ${names[$i]} held only $held of $CONNS: $(cat "$work/hold.err")" >&2
         [ "$held" -gt 0 ] || fail "memory: ${names[$i]} held no connection"
       else
@@ -317,6 +351,8 @@ if "memory" in sections:
     label = f"RSS KiB per idle held connection ({conns} held, fresh)"
     base = median("memory", "redis", 0)
     print(f"{label:<58}" + "".join(f"{cell(median('memory', s, 0), base):>18}" for s in servers))
+    label = "  live heap KiB per held connection (JVMs)"
+    print(f"{label:<58}{'-':>18}" + "".join(f"{cell(median('live', s, 0), None):>18}" for s in servers[1:]))
     short = {s: min(v[1] for v in runs[("memory", s, 0)]) for s in servers if runs.get(("memory", s, 0))}
     for s, held in short.items():
         if held < int(conns):
@@ -350,11 +386,11 @@ for (section, who, pipeline), values in sorted(runs.items()):
     if section == "cpu":
         n = int(requests if pipeline == 1 else pipelined)
         shown = [f"{v[0] / n:.2f}" for v in values]
-    elif section == "memory":
+    elif section in ("memory", "live"):
         shown = [f"{v[0]:.2f}" + ("" if v[1] == int(conns) else f"(held {v[1]:.0f})") for v in values]
     else:
         shown = [f"{v[0]:.0f}" for v in values]
-    print(f"  {section:<10}{who:<16}" + (f"-P {pipeline:<4}" if section != "memory" else " " * 7) + " ".join(shown))
+    print(f"  {section:<10}{who:<16}" + (f"-P {pipeline:<4}" if section not in ("memory", "live") else " " * 7) + " ".join(shown))
 PY
 if [ "$failures" -gt 0 ]; then
   echo "$failures step(s) failed (see FAILED lines above)" >&2
