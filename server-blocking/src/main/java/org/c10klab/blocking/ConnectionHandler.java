@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.c10klab.protocol.ProtocolLimits;
+import org.c10klab.protocol.command.BuiltinCommand;
 import org.c10klab.protocol.command.CommandExecutor;
 import org.c10klab.protocol.command.CpuBurner;
 import org.c10klab.protocol.command.Reply;
@@ -198,10 +199,11 @@ final class ConnectionHandler implements Runnable {
      */
     private boolean answer(RespCommand command, ReplyBuffer out, boolean last) throws IOException {
         long startNanos = System.nanoTime();
-        String name = command.name();
+        BuiltinCommand builtin = BuiltinCommand.find(command.argument(0)); // resolved once, as netty does
+        String reported = metrics.reportedCommand(builtin, command);
         metrics.requestReceived();
         try {
-            Reply reply = executor.execute(command);
+            Reply reply = executor.execute(command, builtin);
             try {
                 await(reply, out);
             } catch (InterruptedException e) {
@@ -213,7 +215,6 @@ final class ConnectionHandler implements Runnable {
             // would make a virtual thread's write close the socket instead.
             Thread.interrupted();
             long latencyNanos = System.nanoTime() - startNanos;
-            String reported = metrics.reportedCommand(name);
             metrics.commandLatency(reported).record(latencyNanos);
             connection.answered(reported, reply.value(), latencyNanos);
             out.write(RespEncoder.encode(reply.value()), last);
