@@ -225,7 +225,7 @@ public final class FloodRecorder implements FloodObserver {
 
     /** Attempts that failed so far. */
     public long connectsFailed() {
-        return connectOutcomes.total() - connectOutcomes.count(Outcome.OK);
+        return connectOutcomes.failed();
     }
 
     /** Requests answered ok so far. */
@@ -235,7 +235,7 @@ public final class FloodRecorder implements FloodObserver {
 
     /** Requests that failed so far, error replies included. */
     public long requestsFailed() {
-        return requestOutcomes.total() - requestOutcomes.count(Outcome.OK);
+        return requestOutcomes.failed();
     }
 
     /** The independent counts the outcomes must add up to. */

@@ -43,6 +43,20 @@ final class OutcomeTally {
         return counts.get(outcome).sum();
     }
 
+    /**
+     * Everything but {@link Outcome#OK}, summed over the failed outcomes themselves: {@code total() - count(OK)}
+     * read while event loops count could come out negative, the ok count having moved on between the two reads.
+     */
+    long failed() {
+        long failed = 0;
+        for (Map.Entry<Outcome, LongAdder> count : counts.entrySet()) {
+            if (count.getKey() != Outcome.OK) {
+                failed += count.getValue().sum();
+            }
+        }
+        return failed;
+    }
+
     long total() {
         long total = 0;
         for (LongAdder count : counts.values()) {
