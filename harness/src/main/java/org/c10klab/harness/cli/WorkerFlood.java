@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.c10klab.harness.launch.FloodWorkers;
+import org.c10klab.harness.launch.WorkerJit;
 import org.c10klab.harness.merge.FloodMerge;
 import org.c10klab.harness.merge.SegmentOutput;
 import org.c10klab.harness.merge.SegmentSet;
@@ -60,6 +61,11 @@ final class WorkerFlood {
             worker.addAll(List.of("--segment", i + "/" + workers, "--start-at", start.toString(),
                     "--out", folder(folders, i).toString()));
             args.add(worker);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (WorkerJit.c1Only(workers, cores) && !quiet) {
+            stderr.println("flood: " + workers + " workers on " + cores + " cores compile with C1 alone, so that their "
+                    + "optimizing compilers leave the cores to the floods");
         }
         ProgressPrinter progress = new ProgressPrinter(stderr, ProgressPrinter.stderrIsTerminal(), connections);
         List<Integer> codes;

@@ -47,7 +47,7 @@ public final class FloodWorkers implements AutoCloseable {
     }
 
     /**
-     * Starts one child JVM per element of {@code floodArgs}.
+     * Starts one child JVM per element of {@code floodArgs}, compiling as {@link WorkerJit} says.
      *
      * @param floodArgs each worker's {@code flood} options
      * @param progress  hears the sum of the workers' latest progress lines
@@ -56,10 +56,11 @@ public final class FloodWorkers implements AutoCloseable {
     public static FloodWorkers start(List<List<String>> floodArgs, Consumer<TimelinePoint> progress,
                                      PrintWriter stderr) throws IOException {
         FloodWorkers workers = new FloodWorkers(floodArgs.size(), progress, stderr);
+        List<String> jvmOptions = WorkerJit.jvmOptions(floodArgs.size(), Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < floodArgs.size(); i++) {
             List<String> args = new ArrayList<>(List.of("flood"));
             args.addAll(floodArgs.get(i));
-            Process process = new ProcessBuilder(ChildJvm.command(List.of(), args))
+            Process process = new ProcessBuilder(ChildJvm.command(jvmOptions, args))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             LIVE.add(process);
             workers.processes.add(process);
