@@ -115,7 +115,8 @@ public final class FloodCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
             description = "Run the flood as N segments in N child JVMs started together, each with its own open-file "
                     + "limit and, on a loopback target, its own source addresses; one progress line, merged at the "
-                    + "end, the split shown per worker (default: ${DEFAULT-VALUE}).")
+                    + "end, the split shown per worker; more workers than cores compile with C1 alone "
+                    + "(default: ${DEFAULT-VALUE}).")
     int workers;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
