@@ -10,11 +10,13 @@
 #              for the JVMs also the live heap they hold (GC.class_histogram with them held, less once
 #              the server closed them), which RSS growth blurs with garbage and JIT code
 #   generator  flood against redis-benchmark as load generators (PING, -c 200, unpipelined and -P 16)
-#              against one redis-server: ok requests/s and the generator's own CPU per request
+#              against one redis-server: ok requests/s and the generator's own CPU per request; the
+#              flood runs one event-loop thread (--threads 1) as redis-benchmark does, so on a 2-core
+#              box each generator has the core the server leaves it
 #   bench/perf.sh [rounds] [section ...]     (default: 3 rounds; QUICK=1: 1 round, small counts)
 # Environment: CPU_REQUESTS (200000) and CPU_PIPELINED_REQUESTS (1000000) per redis-benchmark run,
-# CONNS (5000) held connections, GEN_REQUESTS (200000) and GEN_PIPELINED_REQUESTS (1000000) per
-# generator run, C10K_JAVA_OPTS for the lab's JVMs, C10K to use another launcher.
+# CONNS (5000) held connections, GEN_REQUESTS (400000) and GEN_PIPELINED_REQUESTS (5000000) per
+# generator run (several seconds each: shorter runs measure the JVM's start and JIT, not the flood), C10K_JAVA_OPTS for the lab's JVMs, C10K to use another launcher.
 # Needs redis-server, redis-benchmark and redis-cli (apt-get install redis-server redis-tools), python3.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -42,8 +44,8 @@ ROUNDS="${ROUNDS:-3}"
 CPU_REQUESTS="${CPU_REQUESTS:-200000}"
 CPU_PIPELINED_REQUESTS="${CPU_PIPELINED_REQUESTS:-1000000}"
 CONNS="${CONNS:-5000}"
-GEN_REQUESTS="${GEN_REQUESTS:-200000}"
-GEN_PIPELINED_REQUESTS="${GEN_PIPELINED_REQUESTS:-1000000}"
+GEN_REQUESTS="${GEN_REQUESTS:-400000}"
+GEN_PIPELINED_REQUESTS="${GEN_PIPELINED_REQUESTS:-5000000}"
 CLIENTS=200
 RUN_TIMEOUT=600 # seconds any one benchmark run may take before it counts as failed
 CPU_PORTS=(6601 7601 7602)            # redis netty virtual
@@ -290,7 +292,7 @@ section_generator() {
       fi
       rm -rf "$work/flood"
       if cpu="$(measured "$out" "$C10K" flood --target "127.0.0.1:$GENERATOR_PORT" -c "$CLIENTS" \
-          -n $((requests / CLIENTS)) -P "$pipeline" --command PING -q --out "$work/flood")"; then
+          -n $((requests / CLIENTS)) -P "$pipeline" --threads 1 --command PING -q --out "$work/flood")"; then
         python3 - "$work/flood/results.json" "$pipeline" "$cpu" >>"$results" <<'PY' || fail "generator: flood results"
 import json, sys
 result = json.load(open(sys.argv[1]))
@@ -363,7 +365,8 @@ if "generator" in sections:
     print()
     print(f"load generators against one redis-server: PING, -c {clients}; flood/redis-benchmark ratios")
     print(f"{'pipeline':<10}{'redis-benchmark ok/s':>22}{'flood ok/s':>14}{'ratio':>7}"
-          f"{'redis-benchmark us/req':>24}{'flood us/req':>14}{'ratio':>7}{'flood loops us/req':>20}")
+          f"{'redis-benchmark us/req':>24}{'flood us/req':>14}{'ratio':>7}{'flood loops us/req':>20}"
+          f"{'flood rest s':>14}")
     for pipeline in (1, 16):
         rb = runs.get(("generator", "redis-benchmark", pipeline), [])
         fl = runs.get(("generator", "flood", pipeline), [])
@@ -375,11 +378,13 @@ if "generator" in sections:
         rb_us = statistics.median(v[1] * 1e6 / v[2] for v in rb)
         fl_us = statistics.median(v[1] * 1e6 / v[2] for v in fl)
         loops_us = statistics.median(v[3] * 1e6 / v[2] for v in fl)
+        rest_s = statistics.median(v[1] - v[3] for v in fl)
         print(f"{pipeline:<10}{rb_rps:>22.0f}{fl_rps:>14.0f}{fl_rps / rb_rps:>7.2f}"
-              f"{rb_us:>24.2f}{fl_us:>14.2f}{fl_us / rb_us:>7.2f}{loops_us:>20.2f}")
+              f"{rb_us:>24.2f}{fl_us:>14.2f}{fl_us / rb_us:>7.2f}{loops_us:>20.2f}{rest_s:>14.1f}")
     print("ok/s: redis-benchmark's own figure; flood's ok requests / its own elapsed seconds (results.json)")
     print("us/req: CPU of the generator's whole process tree (getrusage of children) / requests; for the flood")
-    print("  that includes JVM start, its in-process warm-up, JIT and GC; 'loops' is its event-loop threads only")
+    print("  that includes JVM start, its in-process warm-up, JIT and GC; 'loops' is its event-loop thread only,")
+    print("  'rest' the CPU seconds of everything else in its process: a fixed cost that longer runs spread thinner")
 print()
 print("every round's value (in the order run): cpu us/request, memory KiB/connection, generator ok/s")
 for (section, who, pipeline), values in sorted(runs.items()):
