@@ -6,7 +6,7 @@ import java.util.List;
  * How the JVMs of {@code flood --workers N} compile. Each worker compiles the same flood code; with more workers
  * than cores, their optimizing (C2) compilers take the CPU the floods need. Six workers of a 100 000-connection
  * flood on 2 cores spent 5 s each in C2 and started clients up to 34 s late: 98 524 of the connections were made
- * in 30 s. Compiling with C1 alone, all 100 000 were, and the six workers used 76 s of CPU instead of 101.
+ * in 30 s. Compiling with C1 alone, all 100 000 were, and the flood's seven JVMs used 67-76 s of CPU instead of 101.
  */
 public final class WorkerJit {
 
