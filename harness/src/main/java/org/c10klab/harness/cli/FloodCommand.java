@@ -90,8 +90,10 @@ public final class FloodCommand implements Callable<Integer> {
     String warmupTarget;
 
     @Option(names = "--target-pid", paramLabel = "PID",
-            description = "Sample this local process's threads, memory, CPU and open files from /proc.")
-    Long targetPid;
+            description = "Sample this local process's threads, memory, CPU and open files from /proc. With "
+                    + "--workers N it may be given N times, one process per worker (e.g. N servers sharing a port "
+                    + "with --reuse-port): worker I samples the I-th.")
+    List<Long> targetPids = new ArrayList<>();
 
     @Option(names = "--target-metrics", paramLabel = "URL",
             description = "Scrape the target's Prometheus endpoint, e.g. http://127.0.0.1:9464/metrics.")
@@ -280,8 +282,14 @@ public final class FloodCommand implements Callable<Integer> {
     }
 
     private SamplingOptions sampling() {
-        if (targetPid != null && ProcessHandle.of(targetPid).isEmpty()) {
-            throw new IllegalArgumentException("--target-pid " + targetPid + ": no such process");
+        for (long pid : targetPids) {
+            if (ProcessHandle.of(pid).isEmpty()) {
+                throw new IllegalArgumentException("--target-pid " + pid + ": no such process");
+            }
+        }
+        if (targetPids.size() > 1 && targetPids.size() != workers) {
+            throw new IllegalArgumentException("--target-pid given " + targetPids.size() + " times: give it once, or "
+                    + "once per worker with --workers " + targetPids.size());
         }
         if (targetMetrics != null) {
             URI uri = URI.create(targetMetrics);
@@ -290,6 +298,7 @@ public final class FloodCommand implements Callable<Integer> {
                         + "' is not an http URL (expected e.g. http://127.0.0.1:9464/metrics)");
             }
         }
+        Long targetPid = targetPids.isEmpty() ? null : targetPids.getFirst(); // with --workers, each worker's own
         return new SamplingOptions(targetPid, targetMetrics, flood.sampleInterval);
     }
 
