@@ -90,10 +90,8 @@ public final class FloodCommand implements Callable<Integer> {
     String warmupTarget;
 
     @Option(names = "--target-pid", paramLabel = "PID",
-            description = "Sample this local process's threads, memory, CPU and open files from /proc. With "
-                    + "--workers N it may be given N times, one process per worker (e.g. N servers sharing a port "
-                    + "with --reuse-port): worker I samples the I-th.")
-    List<Long> targetPids = new ArrayList<>();
+            description = "Sample this local process's threads, memory, CPU and open files from /proc.")
+    Long targetPid;
 
     @Option(names = "--target-metrics", paramLabel = "URL",
             description = "Scrape the target's Prometheus endpoint, e.g. http://127.0.0.1:9464/metrics.")
@@ -282,14 +280,8 @@ public final class FloodCommand implements Callable<Integer> {
     }
 
     private SamplingOptions sampling() {
-        for (long pid : targetPids) {
-            if (ProcessHandle.of(pid).isEmpty()) {
-                throw new IllegalArgumentException("--target-pid " + pid + ": no such process");
-            }
-        }
-        if (targetPids.size() > 1 && targetPids.size() != workers) {
-            throw new IllegalArgumentException("--target-pid given " + targetPids.size() + " times: give it once, or "
-                    + "once per worker with --workers " + targetPids.size());
+        if (targetPid != null && ProcessHandle.of(targetPid).isEmpty()) {
+            throw new IllegalArgumentException("--target-pid " + targetPid + ": no such process");
         }
         if (targetMetrics != null) {
             URI uri = URI.create(targetMetrics);
@@ -298,7 +290,6 @@ public final class FloodCommand implements Callable<Integer> {
                         + "' is not an http URL (expected e.g. http://127.0.0.1:9464/metrics)");
             }
         }
-        Long targetPid = targetPids.isEmpty() ? null : targetPids.getFirst(); // with --workers, each worker's own
         return new SamplingOptions(targetPid, targetMetrics, flood.sampleInterval);
     }
 

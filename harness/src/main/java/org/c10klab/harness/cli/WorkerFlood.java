@@ -37,7 +37,7 @@ final class WorkerFlood {
     static final Duration START_DELAY = Duration.ofSeconds(5);
     /** Options the parent keeps for itself: the workers get their segment, start and folder instead. */
     private static final Set<String> NOT_PASSED_ON = Set.of("--workers", "--segment", "--start-at", "--out",
-            "--assert", "--quiet", "--metrics-port", "--target-pid");
+            "--assert", "--quiet", "--metrics-port");
 
     private WorkerFlood() {
     }
@@ -57,7 +57,10 @@ final class WorkerFlood {
         Path folders = out != null ? out : Files.createTempDirectory("c10k-workers");
         List<List<String>> args = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            args.add(workerArgs(given, i, workers, start, folder(folders, i)));
+            List<String> worker = passedOn(given);
+            worker.addAll(List.of("--segment", i + "/" + workers, "--start-at", start.toString(),
+                    "--out", folder(folders, i).toString()));
+            args.add(worker);
         }
         int cores = Runtime.getRuntime().availableProcessors();
         if (WorkerJit.c1Only(workers, cores) && !quiet) {
@@ -103,22 +106,6 @@ final class WorkerFlood {
         }
         stdout.flush();
         return ExitCode.of(result, true, "flood", stderr);
-    }
-
-    /**
-     * Worker {@code index}'s flood options: the parent's as typed, its segment, the common start, its folder, and
-     * its own {@code --target-pid} when the parent named one per worker (the same one for all when it named one).
-     */
-    static List<String> workerArgs(ParseResult given, int index, int workers, Instant start, Path folder) {
-        List<String> args = passedOn(given);
-        args.addAll(List.of("--segment", index + "/" + workers, "--start-at", start.toString(),
-                "--out", folder.toString()));
-        OptionSpec targetPid = given.matchedOption("--target-pid");
-        if (targetPid != null) {
-            List<String> pids = targetPid.originalStringValues();
-            args.addAll(List.of("--target-pid", pids.get(pids.size() == 1 ? 0 : index)));
-        }
-        return args;
     }
 
     /** The parent's options as typed, but those it keeps for itself. */
