@@ -48,6 +48,11 @@ final class Warmup {
 
     /** Floods an in-process listener with {@code config}'s workload on {@code transport}. */
     static void run(FloodConfig config, NettyTransport transport) throws InterruptedException {
+        run(config, transport, LIMIT);
+    }
+
+    /** As {@link #run(FloodConfig, NettyTransport)}, each of its floods given up after {@code limit}. */
+    static void run(FloodConfig config, NettyTransport transport, Duration limit) throws InterruptedException {
         try (ServerSocket listener = new ServerSocket(0, CONNECTIONS, InetAddress.getLoopbackAddress())) {
             Thread acceptor = Thread.ofVirtual().name("warmup-accept")
                     .start(() -> accept(listener, config.protocol()));
@@ -55,12 +60,14 @@ final class Warmup {
             String target = "127.0.0.1:" + listener.getLocalPort();
             flood(new FloodConfig(target, CONNECTIONS, Duration.ZERO, 0, LIMIT, LIMIT, REQUESTS, Duration.ZERO,
                     config.commands(), config.keysAndValues(), Math.min(config.pipeline(), 4), Duration.ZERO, false, 0,
-                    List.of(), config.protocol(), config.payload(), 1, config.transport(), false), address, transport);
+                    List.of(), config.protocol(), config.payload(), 1, config.transport(), false), address, transport,
+                    limit);
             if (config.connections() >= CONNECTS) {
                 // Reconnecting clients, one request per connection: the connect and close paths, many times.
                 flood(new FloodConfig(target, CONNECTIONS, Duration.ZERO, 0, LIMIT, LIMIT, CONNECTS / CONNECTIONS,
                         Duration.ZERO, config.commands(), config.keysAndValues(), 1, Duration.ZERO, true, 0, List.of(),
-                        config.protocol(), config.payload(), 1, config.transport(), false), address, transport);
+                        config.protocol(), config.payload(), 1, config.transport(), false), address, transport,
+                        limit);
             }
             acceptor.interrupt();
         } catch (IOException e) {
@@ -68,13 +75,18 @@ final class Warmup {
         }
     }
 
-    private static void flood(FloodConfig warmup, InetSocketAddress listener, NettyTransport transport)
-            throws InterruptedException {
+    private static void flood(FloodConfig warmup, InetSocketAddress listener, NettyTransport transport,
+                              Duration limit) throws InterruptedException {
         FloodRecorder recorder = new FloodRecorder(new SimpleMeterRegistry(), warmup.workload().commands(), LIMIT,
                 LIMIT, FloodRecorder.DEFAULT_DISTRIBUTION_EXPIRY);
         try (FloodEngine engine = new FloodEngine(warmup, listener, transport, recorder)) {
             engine.start();
-            engine.awaitFinished(LIMIT);
+            if (!engine.awaitFinished(limit)) {
+                // Cut short: the clients close their channels while the loops still run; closed as the loops stop,
+                // each channel's close was refused with a logged stack trace.
+                engine.stop();
+                engine.awaitFinished(LIMIT);
+            }
         }
     }
 
