@@ -33,8 +33,12 @@ import picocli.CommandLine.ParseResult;
  */
 final class WorkerFlood {
 
-    /** How long after launch the workers start together: time for N JVMs to start and warm up. */
-    static final Duration START_DELAY = Duration.ofSeconds(5);
+    /**
+     * How long after launch the workers start together, for each worker a core has to run: time for its JVM to start
+     * and warm up. Six workers on 2 cores took 13-14 s to, so a flat 5 s started them 8-9 s late, together only
+     * because they had shared the cores evenly.
+     */
+    static final Duration START_DELAY_PER_WAVE = Duration.ofSeconds(5);
     /** Options the parent keeps for itself: the workers get their segment, start and folder instead. */
     private static final Set<String> NOT_PASSED_ON = Set.of("--workers", "--segment", "--start-at", "--out",
             "--assert", "--quiet", "--metrics-port");
@@ -53,7 +57,8 @@ final class WorkerFlood {
     static int run(ParseResult given, int workers, int connections, Instant startAt, Path out,
                    List<Threshold> thresholds, boolean quiet, PrintWriter stdout, PrintWriter stderr)
             throws IOException, InterruptedException {
-        Instant start = startAt != null ? startAt : Instant.now().plus(START_DELAY);
+        int cores = Runtime.getRuntime().availableProcessors();
+        Instant start = startAt != null ? startAt : Instant.now().plus(startDelay(workers, cores));
         Path folders = out != null ? out : Files.createTempDirectory("c10k-workers");
         List<List<String>> args = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
@@ -62,7 +67,6 @@ final class WorkerFlood {
                     "--out", folder(folders, i).toString()));
             args.add(worker);
         }
-        int cores = Runtime.getRuntime().availableProcessors();
         if (WorkerJit.c1Only(workers, cores) && !quiet) {
             stderr.println("flood: " + workers + " workers on " + cores + " cores compile with C1 alone, so that their "
                     + "optimizing compilers leave the cores to the floods");
@@ -106,6 +110,11 @@ final class WorkerFlood {
         }
         stdout.flush();
         return ExitCode.of(result, true, "flood", stderr);
+    }
+
+    /** How long after launch {@code workers} workers on {@code cores} cores start: 5 s for each worker a core has to run, rounded up. */
+    static Duration startDelay(int workers, int cores) {
+        return START_DELAY_PER_WAVE.multipliedBy(Math.ceilDiv(workers, cores));
     }
 
     /** The parent's options as typed, but those it keeps for itself. */
