@@ -123,14 +123,16 @@ class OutcomeClassificationTest {
 
     @Test
     void fullAcceptQueueShowsAsConnectTimeoutsAndConnectedButUnanswered() throws IOException {
-        // backlog 1: the kernel queues min(1, somaxconn) + 1 = 2 handshakes and drops the SYNs of the rest.
+        // backlog 1: the kernel queues min(1, somaxconn) + 1 = 2 handshakes and drops the SYNs that come once
+        // they are queued. A SYN that comes before then is answered, and that client counts itself connected
+        // although the kernel drops its final ACK: under load a third client did.
         try (ServerSocket neverAccepts = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             FloodResult result = flood("--target", "127.0.0.1:" + neverAccepts.getLocalPort(), "-c", "6",
                     "--connect-timeout", "1s", "--response-timeout", "1s");
 
             long connected = result.connections().count(Outcome.OK);
-            assertThat(connected).isEqualTo(2);
-            assertThat(result.connections().count(Outcome.CONNECT_TIMEOUT)).isEqualTo(4);
+            assertThat(connected).isBetween(2L, 5L);
+            assertThat(result.connections().count(Outcome.CONNECT_TIMEOUT)).isEqualTo(6 - connected);
             assertThat(result.requests().count(Outcome.RESPONSE_TIMEOUT)).isEqualTo(connected);
             assertThat(result.accounting().unansweredConnections()).isEqualTo(connected);
             assertThat(result.notes()).anyMatch(note -> note.contains("connected but never got a reply"))
