@@ -2,12 +2,14 @@ package org.c10klab.server.log;
 
 import ch.qos.logback.classic.LoggerContext;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.c10klab.server.observe.MeterNames;
+import org.c10klab.server.observe.ResidentMemory;
 import org.c10klab.server.observe.ServerMetrics;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
@@ -95,9 +97,9 @@ public final class ServerLogging implements AutoCloseable {
         }
         accessLog.close();
         if (server != null) {
-            log.info("{} stopped after {} s: {} connections accepted", server,
+            log.info("{} stopped after {} s: {} connections accepted ({})", server,
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startNanos) / 1e9),
-                    metrics.acceptedConnections());
+                    metrics.acceptedConnections(), processPeaks());
         }
         long accessDrops = accessLog.dropped().sum();
         if (accessDrops > 0) {
@@ -105,6 +107,17 @@ public final class ServerLogging implements AutoCloseable {
                     accessDrops, queueSize);
         }
         ServerEventLog.release();
+    }
+
+    /**
+     * The process's peak RSS and threads, so that several servers sharing a port (or a run with no sampler)
+     * each report what they cost at the height of the run; a process of several servers reports them all.
+     */
+    static String processPeaks() {
+        Long peakRss = ResidentMemory.peakOfSelf();
+        String threads = "peak Java threads " + ManagementFactory.getThreadMXBean().getPeakThreadCount();
+        return peakRss == null ? "process " + threads
+                : String.format(Locale.ROOT, "process peak RSS %d MiB, %s", peakRss >> 20, threads);
     }
 
     private static Path absolute(Path file) {

@@ -19,16 +19,31 @@ public final class ResidentMemory {
 
     private static final Path SELF_STATUS = Path.of("/proc/self/status");
     private static final String FIELD = "VmRSS:";
+    /** The peak resident set size: what a run cost at its height, read once it is over. */
+    private static final String PEAK_FIELD = "VmHWM:";
 
     private ResidentMemory() {
     }
 
     /** The {@code VmRSS} of the lines of a {@code /proc/PID/status} file, in bytes; null when absent. */
     public static Long fromStatus(List<String> statusLines) {
+        return field(statusLines, FIELD);
+    }
+
+    /** This process's peak RSS ({@code VmHWM}) in bytes, where {@code /proc/self/status} has it; else null. */
+    public static Long peakOfSelf() {
+        try {
+            return field(Files.readAllLines(SELF_STATUS), PEAK_FIELD);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Long field(List<String> statusLines, String field) {
         for (String line : statusLines) {
-            if (line.startsWith(FIELD)) {
+            if (line.startsWith(field)) {
                 // "VmRSS:     12345 kB"
-                return Long.parseLong(line.substring(FIELD.length()).trim().split("\\s+")[0]) * 1024;
+                return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]) * 1024;
             }
         }
         return null;

@@ -133,7 +133,8 @@ class ServerLoggingTest {
         assertThat(Files.readString(file))
                 .contains("INFO  o.c.s.l.ServerLogging - netty server on 127.0.0.1:7379 started (backlog 4096, access log off)")
                 .contains("WARN  o.c10klab.somewhere - an accept error", "a Netty warning")
-                .containsPattern("netty server on 127.0.0.1:7379 stopped after [\\d.]+ s: 0 connections accepted")
+                .containsPattern("netty server on 127.0.0.1:7379 stopped after [\\d.]+ s: 0 connections accepted "
+                        + "\\(process peak RSS [1-9]\\d* MiB, peak Java threads [1-9]\\d*\\)")
                 .doesNotContain("after the stop");
         assertThat(((Logger) LoggerFactory.getLogger("org.c10klab")).isAdditive()).as("restored").isTrue();
         assertThat(((Logger) LoggerFactory.getLogger("io.netty")).isAdditive()).as("restored").isTrue();
