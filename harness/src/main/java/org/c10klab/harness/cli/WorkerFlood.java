@@ -34,9 +34,9 @@ import picocli.CommandLine.ParseResult;
 final class WorkerFlood {
 
     /**
-     * How long after launch the workers start together, for each worker a core has to run: time for its JVM to start
-     * and warm up. Six workers on 2 cores took 13-14 s to, so a flat 5 s started them 8-9 s late, together only
-     * because they had shared the cores evenly.
+     * How long after launch the workers start together, for each worker a core runs: time for its JVM to start and
+     * warm up. Six workers on 2 cores needed 13-14 s, so a flat 5 s started them 8-9 s late, together only because
+     * they had shared the cores evenly.
      */
     static final Duration START_DELAY_PER_WAVE = Duration.ofSeconds(5);
     /** Options the parent keeps for itself: the workers get their segment, start and folder instead. */
@@ -112,7 +112,7 @@ final class WorkerFlood {
         return ExitCode.of(result, true, "flood", stderr);
     }
 
-    /** How long after launch {@code workers} workers on {@code cores} cores start: 5 s for each worker a core has to run, rounded up. */
+    /** When {@code workers} workers on {@code cores} cores start after launch: 5 s for each worker a core runs. */
     static Duration startDelay(int workers, int cores) {
         return START_DELAY_PER_WAVE.multipliedBy(Math.ceilDiv(workers, cores));
     }

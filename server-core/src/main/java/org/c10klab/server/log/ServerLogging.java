@@ -113,7 +113,7 @@ public final class ServerLogging implements AutoCloseable {
      * The process's peak RSS and threads, so that several servers sharing a port (or a run with no sampler)
      * each report what they cost at the height of the run; a process of several servers reports them all.
      */
-    static String processPeaks() {
+    private static String processPeaks() {
         Long peakRss = ResidentMemory.peakOfSelf();
         String threads = "peak Java threads " + ManagementFactory.getThreadMXBean().getPeakThreadCount();
         return peakRss == null ? "process " + threads
