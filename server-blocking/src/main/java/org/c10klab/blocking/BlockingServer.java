@@ -96,6 +96,9 @@ public final class BlockingServer implements LabServer {
      */
     public static BlockingServer start(ServerOptions options, BlockingOptions blockingOptions) throws IOException {
         blockingOptions.validate();
+        if (blockingOptions.model == Model.VIRTUAL) {
+            VirtualThreadScheduler.useCarriers(blockingOptions.carriers()); // before the first connection's thread
+        }
         ProtocolLimits limits = options.limits();
         ClientBufferBudget clientBuffers = options.clientBufferBudget();
         if (options.maxConnections < 0) {

@@ -19,8 +19,6 @@ import org.slf4j.LoggerFactory;
 final class VirtualThreadObserver implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(VirtualThreadObserver.class);
-    /** JDK 24+; looked up by name so the module still compiles for release 21. */
-    private static final String SCHEDULER_BEAN = "jdk.management.VirtualThreadSchedulerMXBean";
     /** INFO field to the scheduler bean's getter, in INFO order. */
     private static final Map<String, String> SCHEDULER_FIELDS = orderedFields();
 
@@ -34,14 +32,14 @@ final class VirtualThreadObserver implements AutoCloseable {
     VirtualThreadObserver(ServerMetrics metrics, LongSupplier liveVirtualThreads) {
         metrics.gaugeVirtualThreads(liveVirtualThreads::getAsLong);
         binder = bindVirtualThreadMetrics(metrics);
-        Class<? extends PlatformManagedObject> schedulerType = schedulerType();
+        Class<? extends PlatformManagedObject> schedulerType = VirtualThreadScheduler.beanType();
         scheduler = schedulerType == null ? null : ManagementFactory.getPlatformMXBean(schedulerType);
         if (scheduler != null) {
             SCHEDULER_FIELDS.forEach((field, getter) -> {
                 try {
                     schedulerGetters.put(field, schedulerType.getMethod(getter));
                 } catch (NoSuchMethodException e) {
-                    log.debug("{} has no {}", SCHEDULER_BEAN, getter);
+                    log.debug("{} has no {}", schedulerType.getName(), getter);
                 }
             });
         }
@@ -75,14 +73,6 @@ final class VirtualThreadObserver implements AutoCloseable {
             // A JVM without JFR: the server's own count still works.
             log.warn("virtual-thread JFR metrics are unavailable: {}", e.toString());
             return null;
-        }
-    }
-
-    private static Class<? extends PlatformManagedObject> schedulerType() {
-        try {
-            return Class.forName(SCHEDULER_BEAN).asSubclass(PlatformManagedObject.class);
-        } catch (ClassNotFoundException e) {
-            return null; // JDK 21-23
         }
     }
 

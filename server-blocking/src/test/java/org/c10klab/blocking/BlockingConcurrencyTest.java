@@ -2,6 +2,7 @@ package org.c10klab.blocking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Where the models differ: how many waiting clients they hold at once, and with which threads. */
 @Timeout(60)
@@ -166,7 +168,7 @@ class BlockingConcurrencyTest {
                     return Long.parseLong(busy.get().get("threads_virtual")) >= clients + 1;
                 });
                 int busyPlatform = platformThreads(busy.get());
-                // Carriers number about the cores; a few more may appear, never one per connection.
+                // One carrier by default (--carriers); a few more threads may appear, never one per connection.
                 assertThat(busyPlatform - idlePlatform).isLessThan(20);
                 assertThat(server.server().metrics().scrape()).contains("server_threads_virtual{model=\"virtual\"} " + (clients + 1));
                 for (RawRespClient sleeper : sleepers) {
@@ -174,6 +176,28 @@ class BlockingConcurrencyTest {
                 }
             } finally {
                 BlockingTestUtil.closeAll(sleepers);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aWorkingVirtualThreadHoldsOneOfTheCarriers(int carriers) throws Exception {
+        assumeTrue(Runtime.version().feature() >= 24, "JDK 21-23 fix the carriers at the JVM's first virtual thread");
+        try (RunningServer server = BlockingTestUtil.start(Model.VIRTUAL, "--carriers", Integer.toString(carriers));
+             RawRespClient worker = server.connect(); RawRespClient pinger = server.connect()) {
+            assertThat(server.info()).containsEntry("virtual_scheduler_parallelism", Integer.toString(carriers));
+            worker.send("WORK 1000000\r\n"); // a second of CPU, the most WORK takes
+            server.awaitRequestsInFlight(1);
+            assertThat(pinger.call("PING\r\n")).isEqualTo("+PONG\r\n");
+            // Loopback delivers a reply as it is written: with one carrier the PING ran only after the WORK,
+            // so the WORK's reply is here already; with two it ran beside the WORK, still burning.
+            String workReply = worker.readReplyWithin(Duration.ofMillis(1));
+            if (carriers == 1) {
+                assertThat(workReply).as("WORK answered before the PING on the one carrier").isEqualTo("+OK\r\n");
+            } else {
+                assertThat(workReply).as("the PING answered on the other carrier while WORK burns").isNull();
+                assertThat(worker.readReply()).isEqualTo("+OK\r\n");
             }
         }
     }

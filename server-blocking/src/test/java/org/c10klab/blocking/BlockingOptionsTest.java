@@ -21,6 +21,7 @@ class BlockingOptionsTest {
         assertThat(options.poolSize).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(options.admissionTimeout).isEqualTo(Duration.ofSeconds(1));
         assertThat(options.idleTimeout).isZero();
+        assertThat(options.carriers()).isEqualTo(1);
         assertThat(new BlockingOptions().model).as("usable without picocli").isEqualTo(Model.VIRTUAL);
     }
 
@@ -51,6 +52,17 @@ class BlockingOptionsTest {
         int exitCode = commandLine.execute("--port", "0", "--metrics-port", "-1", "--model", "pool", "--pool-size", "0");
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString()).contains("--pool-size: 0 (expected: >= 1)").contains("Usage: blocking");
+    }
+
+    @Test
+    void carriersBelongToTheVirtualModelAndAreAtLeastOne() {
+        assertThat(parse("--carriers", "3").carriers()).isEqualTo(3);
+        assertThatThrownBy(() -> parse("--model", "threads", "--carriers", "2").validate())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--carriers is an option of --model virtual only");
+        assertThatThrownBy(() -> parse("--carriers", "0").validate())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--carriers: 0 (expected: 1 to 32767)");
     }
 
     private static BlockingOptions parse(String... args) {

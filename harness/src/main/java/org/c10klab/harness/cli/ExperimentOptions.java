@@ -49,8 +49,12 @@ public final class ExperimentOptions {
     Integer backlog;
 
     @Option(names = "--io-threads", paramLabel = "N",
-            description = "netty's event-loop threads (default: netty's own, one per core).")
+            description = "netty's event-loop threads (default: netty's own, 1).")
     Integer ioThreads;
+
+    @Option(names = "--carriers", paramLabel = "N",
+            description = "virtual's carrier threads, which run all its virtual threads (default: virtual's own, 1).")
+    Integer carriers;
 
     @Option(names = "--server-transport", paramLabel = "NAME",
             description = "netty's transport: auto, io_uring, epoll or nio (default: auto).")
@@ -98,6 +102,7 @@ public final class ExperimentOptions {
         require(poolSize >= 1, "--pool-size: " + poolSize + " (expected: >= 1)");
         require(backlog == null || backlog >= 1, "--backlog: " + backlog + " (expected: >= 1)");
         require(ioThreads == null || ioThreads >= 1, "--io-threads: " + ioThreads + " (expected: >= 1)");
+        require(carriers == null || carriers >= 1, "--carriers: " + carriers + " (expected: >= 1)");
         require(storeMaxEntries == null || storeMaxEntries >= 1,
                 "--store-max-entries: " + storeMaxEntries + " (expected: >= 1)");
         require(serverTransport == null || SERVER_TRANSPORTS.contains(serverTransport),
@@ -155,6 +160,9 @@ public final class ExperimentOptions {
         }
         if (model == LabModel.NETTY && ioThreads != null) {
             args.addAll(List.of("--io-threads", ioThreads.toString()));
+        }
+        if (model == LabModel.VIRTUAL && carriers != null) {
+            args.addAll(List.of("--carriers", carriers.toString()));
         }
         if (model == LabModel.NETTY && serverTransport != null) {
             args.addAll(List.of("--transport", serverTransport));

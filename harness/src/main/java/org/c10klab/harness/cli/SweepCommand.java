@@ -37,7 +37,8 @@ import picocli.CommandLine;
             "Writes into --out: sweep.json, sweep.csv (a row per value and trial), sweep.html, and a folder per "
                     + "value holding that comparison's own files and report.html.",
             "--repeat applies to every value: N trials per model there, interleaved, with its own claims.",
-            "A parameter that only one model takes (io-threads, transport: netty; pool-size: pool) runs only "
+            "A parameter that only one model takes (io-threads, transport: netty; carriers: virtual; pool-size: "
+                    + "pool) runs only "
                     + "that model.",
             "Exit codes: as compare: 0, 1 an --assert failed, 2 bad usage, 3 a model could not be run or no trial "
                     + "succeeded at all, 130 Ctrl-C.",
@@ -56,7 +57,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--vary", required = true, paramLabel = "NAME=V1,V2,...",
             description = "The parameter and its values, in the order to run them. NAME is one of: connections, "
-                    + "requests, command, pipeline, backlog, io-threads, transport, pool-size, keyspace, "
+                    + "requests, command, pipeline, backlog, io-threads, transport, carriers, pool-size, keyspace, "
                     + "store-max-entries.")
     String vary;
 

@@ -16,6 +16,7 @@ enum SweepParameter {
     BACKLOG("--backlog", true, EnumSet.allOf(LabModel.class)),
     IO_THREADS("--io-threads", true, EnumSet.of(LabModel.NETTY)),
     TRANSPORT("--server-transport", false, EnumSet.of(LabModel.NETTY)),
+    CARRIERS("--carriers", true, EnumSet.of(LabModel.VIRTUAL)),
     POOL_SIZE("--pool-size", true, EnumSet.of(LabModel.POOL)),
     KEYSPACE("--keyspace", true, EnumSet.allOf(LabModel.class)),
     STORE_MAX_ENTRIES("--store-max-entries", true, EnumSet.allOf(LabModel.class));

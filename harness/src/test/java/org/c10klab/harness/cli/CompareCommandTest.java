@@ -140,6 +140,15 @@ class CompareCommandTest {
     }
 
     @Test
+    void modelOptionsReachOnlyTheModelThatTakesThem() {
+        ComparePlan plan = CompareCommand.parsePlan(List.of("--models", "netty,virtual,threads", "--io-threads", "2",
+                "--carriers", "3"));
+
+        assertThat(plan.models()).extracting(ModelSetup::serverArgs).containsExactly(
+                List.of("--io-threads", "2"), List.of("--carriers", "3"), List.of());
+    }
+
+    @Test
     void badUsageExitsTwoBeforeStartingAnything(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "");
 
@@ -149,7 +158,9 @@ class CompareCommandTest {
         assertThat(compare("--out", file.toString())).isEqualTo(2);
         assertThat(compare("--assert", "p99 fast")).isEqualTo(2);
         assertThat(compare("--repeat", "0")).isEqualTo(2);
+        assertThat(compare("--carriers", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown model 'nope'", "--pool-size: 0 (expected: >= 1)",
+                "--carriers: 0 (expected: >= 1)",
                 "--repeat: 0 (expected: >= 1)",
                 "--server-transport: 'kqueue'", "exists and is not a directory", "--assert 'p99 fast'");
         assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();

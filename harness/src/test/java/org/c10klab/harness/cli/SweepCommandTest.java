@@ -82,9 +82,11 @@ class SweepCommandTest {
         assertThat(sweep("--vary", "connections")).isEqualTo(2);
         assertThat(sweep("--vary", "connections=5,10", "-c", "7")).isEqualTo(2);
         assertThat(sweep("--vary", "io-threads=1,2", "--models", "virtual,serial")).isEqualTo(2);
+        assertThat(sweep("--vary", "carriers=1,2", "--models", "netty")).isEqualTo(2);
         assertThat(sweep("--vary", "connections=5,many")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown parameter 'colour'", "expected NAME=V1,V2,...",
-                "do not give --connections as well", "changes nothing for [virtual, serial]", "'many'");
+                "do not give --connections as well", "changes nothing for [virtual, serial]", "changes nothing for [netty]",
+                "'many'");
         assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
     }
 
