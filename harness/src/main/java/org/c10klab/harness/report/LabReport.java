@@ -298,7 +298,7 @@ public final class LabReport {
     private static String waitCost(LabModel model) {
         return switch (model) {
             case NETTY -> "a channel and a timer on the event loop";
-            case VIRTUAL -> "a parked virtual thread, its stack on the heap, on a few carrier threads";
+            case VIRTUAL -> "a parked virtual thread, its stack on the heap, run by --carriers threads (default 1)";
             case THREADS -> "a platform thread each";
             case POOL -> "a pool thread each, or a place in the admission queue";
             case SERIAL -> "the kernel's accept queue";
