@@ -11,7 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 final class VirtualThreadScheduler {
 
     /** Read once, when the JVM starts its first virtual thread: how JDK 21-23 set the parallelism. */
-    static final String PARALLELISM_PROPERTY = "jdk.virtualThreadScheduler.parallelism";
+    private static final String PARALLELISM_PROPERTY = "jdk.virtualThreadScheduler.parallelism";
     /** JDK 24+; looked up by name so the module still compiles for release 21. */
     private static final String BEAN = "jdk.management.VirtualThreadSchedulerMXBean";
 

@@ -38,8 +38,7 @@ import picocli.CommandLine;
                     + "value holding that comparison's own files and report.html.",
             "--repeat applies to every value: N trials per model there, interleaved, with its own claims.",
             "A parameter that only one model takes (io-threads, transport: netty; carriers: virtual; pool-size: "
-                    + "pool) runs only "
-                    + "that model.",
+                    + "pool) runs only that model.",
             "Exit codes: as compare: 0, 1 an --assert failed, 2 bad usage, 3 a model could not be run or no trial "
                     + "succeeded at all, 130 Ctrl-C.",
             "Examples:",

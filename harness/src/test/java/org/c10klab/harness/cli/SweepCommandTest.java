@@ -85,8 +85,8 @@ class SweepCommandTest {
         assertThat(sweep("--vary", "carriers=1,2", "--models", "netty")).isEqualTo(2);
         assertThat(sweep("--vary", "connections=5,many")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown parameter 'colour'", "expected NAME=V1,V2,...",
-                "do not give --connections as well", "changes nothing for [virtual, serial]", "changes nothing for [netty]",
-                "'many'");
+                "do not give --connections as well", "changes nothing for [virtual, serial]",
+                "changes nothing for [netty]", "'many'");
         assertThat(ExperimentTestUtil.liveJavaChildren()).isEmpty();
     }
 
