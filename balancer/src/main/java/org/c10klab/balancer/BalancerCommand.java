@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.c10klab.server.DurationConverter;
 import org.c10klab.server.ListeningLine;
 import org.c10klab.server.ServerRunner;
+import org.c10klab.server.transport.LeakDetection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,7 @@ public final class BalancerCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LeakDetection.turnOffUnlessSet();
         System.exit(new CommandLine(new BalancerCommand()).execute(args));
     }
 

@@ -1,10 +1,10 @@
 package org.c10klab.netty;
 
-import io.netty.util.ResourceLeakDetector;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.c10klab.server.ServerOptions;
 import org.c10klab.server.ServerRunner;
+import org.c10klab.server.transport.LeakDetection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,14 +27,8 @@ public final class NettyServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The system property that names Netty's leak detection level. */
-    static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
-    /** The older name Netty still reads. */
-    private static final String LEGACY_LEAK_DETECTION_PROPERTY = "io.netty.leakDetectionLevel";
-
     @Override
     public Integer call() throws Exception {
-        disableLeakDetectionUnlessSet();
         NettyServer server;
         try {
             // The transport line is printed once bound, before the start event, so it stays stderr's first line.
@@ -51,18 +45,8 @@ public final class NettyServerCommand implements Callable<Integer> {
         return ServerRunner.serve(server, options, System.out);
     }
 
-    /**
-     * Turns Netty's leak detection off unless {@value #LEAK_DETECTION_PROPERTY} says otherwise: its default
-     * (SIMPLE) tracks a sample of buffers and cost 3-4% of the CPU per request in a profile, and production
-     * servers run without it. Tests start servers in-process, not through this command, so they keep it.
-     */
-    static void disableLeakDetectionUnlessSet() {
-        if (System.getProperty(LEAK_DETECTION_PROPERTY) == null && System.getProperty(LEGACY_LEAK_DETECTION_PROPERTY) == null) {
-            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        }
-    }
-
     public static void main(String[] args) {
+        LeakDetection.turnOffUnlessSet();
         System.exit(new CommandLine(new NettyServerCommand()).execute(args));
     }
 }

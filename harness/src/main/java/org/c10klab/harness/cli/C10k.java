@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.c10klab.balancer.BalancerCommand;
 import org.c10klab.blocking.BlockingServerCommand;
 import org.c10klab.netty.NettyServerCommand;
+import org.c10klab.server.transport.LeakDetection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -29,6 +30,7 @@ public final class C10k implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LeakDetection.turnOffUnlessSet(); // for every command: servers, balancer, floods; tests keep it on
         System.exit(commandLine().execute(args));
     }
 

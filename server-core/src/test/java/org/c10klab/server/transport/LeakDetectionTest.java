@@ -1,4 +1,4 @@
-package org.c10klab.netty;
+package org.c10klab.server.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LeakDetectionDefaultTest {
+class LeakDetectionTest {
 
     private ResourceLeakDetector.Level levelBefore;
     private String propertyBefore;
@@ -15,7 +15,7 @@ class LeakDetectionDefaultTest {
     @BeforeEach
     void remember() {
         levelBefore = ResourceLeakDetector.getLevel();
-        propertyBefore = System.getProperty(NettyServerCommand.LEAK_DETECTION_PROPERTY);
+        propertyBefore = System.getProperty(LeakDetection.LEVEL_PROPERTY);
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
     }
 
@@ -23,23 +23,23 @@ class LeakDetectionDefaultTest {
     void restore() {
         ResourceLeakDetector.setLevel(levelBefore);
         if (propertyBefore == null) {
-            System.clearProperty(NettyServerCommand.LEAK_DETECTION_PROPERTY);
+            System.clearProperty(LeakDetection.LEVEL_PROPERTY);
         } else {
-            System.setProperty(NettyServerCommand.LEAK_DETECTION_PROPERTY, propertyBefore);
+            System.setProperty(LeakDetection.LEVEL_PROPERTY, propertyBefore);
         }
     }
 
     @Test
-    void theServerCommandTurnsLeakDetectionOffWhenNobodySetTheProperty() {
-        System.clearProperty(NettyServerCommand.LEAK_DETECTION_PROPERTY);
-        NettyServerCommand.disableLeakDetectionUnlessSet();
+    void leakDetectionIsTurnedOffWhenNobodySetTheProperty() {
+        System.clearProperty(LeakDetection.LEVEL_PROPERTY);
+        LeakDetection.turnOffUnlessSet();
         assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.DISABLED);
     }
 
     @Test
     void aLevelTheUserSetIsKept() {
-        System.setProperty(NettyServerCommand.LEAK_DETECTION_PROPERTY, "paranoid");
-        NettyServerCommand.disableLeakDetectionUnlessSet();
+        System.setProperty(LeakDetection.LEVEL_PROPERTY, "paranoid");
+        LeakDetection.turnOffUnlessSet();
         assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.PARANOID);
     }
 }
